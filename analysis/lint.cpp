@@ -1,0 +1,232 @@
+#include "analysis/lint.hpp"
+
+#include "graph/parse/names.hpp"
+#include "graph/text.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace citegraph::analysis {
+namespace {
+
+using graph::KnowledgeGraph;
+using graph::NodeKind;
+using graph::Provenance;
+using graph::Severity;
+using graph::Vertex;
+
+// Words that carry no topic in the digests' two languages; enough for the rough overlap
+// test below (the text pipeline of the analysis passes has the full treatment).
+const std::set<std::string>& stop_words() {
+    static const std::set<std::string> words = {
+        "the", "and", "for", "with", "from", "that", "this", "into", "via", "using", "are", "its", "than",
+        "các", "cho", "của", "và", "với", "trong", "được",
+        "một", "những", "có", "không", "này", "như", "từ",
+        "bằng", "trên", "theo", "để", "khi", "hơn", "rất", "nhưng",
+        "là", "vào", "ra", "đã", "sự", "việc", "cao", "mới"};
+    return words;
+}
+
+std::set<std::string> terms(std::string_view s) {
+    std::set<std::string> out;
+    std::string word;
+    auto flush = [&] {
+        if (word.size() >= 3 && !stop_words().count(word)) out.insert(word);
+        word.clear();
+    };
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const std::size_t start = i;
+        const char32_t c = graph::text::decode(s, i);
+        if (graph::text::is_word_char(c) || c == '-') {
+            std::string piece(s.substr(start, i - start));
+            if (piece.size() == 1) piece[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(piece[0])));
+            word += piece;
+        } else {
+            flush();
+        }
+    }
+    flush();
+    return out;
+}
+
+double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
+    if (a.empty() || b.empty()) return 0.0;
+    std::size_t common = 0;
+    for (const auto& w : a) common += b.count(w);
+    return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+struct Entry {
+    std::string text;
+    std::vector<std::string> names;
+    Provenance where;
+    std::string what;  // "tree entry", "contribution", ...
+};
+
+std::vector<Entry> entries_of(const graph::PaperProps& p) {
+    std::vector<Entry> out;
+    auto names_at = [&](const Provenance& w) {
+        std::vector<std::string> n;
+        for (const auto& name : p.names)
+            if (name.where == w) n.push_back(name.text);
+        return n;
+    };
+    for (const auto& t : p.tree_entries) out.push_back({t.description, names_at(t.where), t.where, "tree entry"});
+    for (const auto& c : p.contributions) out.push_back({c.title + " " + c.text + " " + c.comment, names_at(c.where), c.where, "contribution"});
+    for (const auto& s : p.sota) out.push_back({s.keywords + " " + s.breakthrough + " " + s.impact, names_at(s.where), s.where, "SOTA highlight"});
+    for (const auto& r : p.reading) out.push_back({r.label + " " + r.reason, names_at(r.where), r.where, "reading-list entry"});
+    return out;
+}
+
+bool mentions_any(const std::string& text, const std::vector<std::string>& names) {
+    return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return !graph::names::find_name(text, n).empty(); });
+}
+
+std::string quote_list(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "\"" : ", \"") + s + "\"";
+    return out;
+}
+
+}  // namespace
+
+std::size_t LintResult::errors() const {
+    return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(), [](const LintFinding& f) { return f.severity == Severity::Error; }));
+}
+std::size_t LintResult::warnings() const {
+    return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(), [](const LintFinding& f) { return f.severity == Severity::Warning; }));
+}
+
+LintResult lint(const graph::LoadResult& loaded) {
+    LintResult result;
+    auto& out = result.findings;
+    const KnowledgeGraph& kg = loaded.graph;
+    const auto& g = kg.g();
+    const auto papers = kg.vertices(NodeKind::Paper);
+
+    // One id, two papers.
+    for (Vertex v : papers) {
+        const auto entries = entries_of(kg[v].paper());
+        std::set<std::pair<std::size_t, std::size_t>> reported;
+        for (std::size_t a = 0; a < entries.size(); ++a) {
+            for (std::size_t b = a + 1; b < entries.size(); ++b) {
+                const Entry& ea = entries[a];
+                const Entry& eb = entries[b];
+                if (ea.names.empty() || eb.names.empty()) continue;
+                bool shared = false;
+                for (const auto& n : ea.names) shared = shared || std::find(eb.names.begin(), eb.names.end(), n) != eb.names.end();
+                if (shared || mentions_any(eb.text, ea.names) || mentions_any(ea.text, eb.names)) continue;
+                if (jaccard(terms(ea.text), terms(eb.text)) >= 0.1) continue;
+                out.push_back({Severity::Error, "L-ID-TWO-PAPERS",
+                               kg[v].key + " is described as two different papers: " + quote_list(ea.names) + " (" + ea.what + ", line " +
+                                   std::to_string(ea.where.line) + ") and " + quote_list(eb.names) + " (" + eb.what + ", line " +
+                                   std::to_string(eb.where.line) + ")",
+                               eb.where, {kg[v].key}});
+            }
+        }
+    }
+
+    // One name, two ids.
+    for (const auto& shared : loaded.names.shared) {
+        Provenance first;
+        for (Vertex v : papers) {
+            if (kg[v].key != shared.papers.front()) continue;
+            for (const auto& n : kg[v].paper().names)
+                if (n.text == shared.name) { first = n.where; break; }
+        }
+        std::string ids;
+        for (const auto& id : shared.papers) ids += (ids.empty() ? "" : ", ") + id;
+        out.push_back({Severity::Error, "L-NAME-TWO-IDS", "the name \"" + shared.name + "\" is used for " + std::to_string(shared.papers.size()) + " ids: " + ids,
+                       first, shared.papers});
+    }
+
+    // Exact duplicate entries.
+    for (Vertex v : papers) {
+        const auto& p = kg[v].paper();
+        for (std::size_t a = 0; a < p.contributions.size(); ++a)
+            for (std::size_t b = 0; b < a; ++b) {
+                const auto& x = p.contributions[a];
+                const auto& y = p.contributions[b];
+                if (x.title == y.title && x.text == y.text && x.comment == y.comment && x.where.file == y.where.file) {
+                    out.push_back({Severity::Warning, "L-DUP-ENTRY", "contribution entry for " + kg[v].key + " repeats line " + std::to_string(y.where.line) + " exactly", x.where, {kg[v].key}});
+                    break;
+                }
+            }
+        for (std::size_t a = 0; a < p.tree_entries.size(); ++a)
+            for (std::size_t b = 0; b < a; ++b) {
+                const auto& x = p.tree_entries[a];
+                const auto& y = p.tree_entries[b];
+                if (x.topic_path == y.topic_path && x.description == y.description && x.where.file == y.where.file) {
+                    out.push_back({Severity::Warning, "L-DUP-ENTRY", "tree entry for " + kg[v].key + " repeats line " + std::to_string(y.where.line) + " exactly", x.where, {kg[v].key}});
+                    break;
+                }
+            }
+        for (std::size_t a = 0; a < p.reading.size(); ++a)
+            for (std::size_t b = 0; b < a; ++b) {
+                const auto& x = p.reading[a];
+                const auto& y = p.reading[b];
+                if (x.label == y.label && x.reason == y.reason && x.where.file == y.where.file) {
+                    out.push_back({Severity::Warning, "L-DUP-ENTRY", "reading-list entry for " + kg[v].key + " repeats line " + std::to_string(y.where.line) + " exactly", x.where, {kg[v].key}});
+                    break;
+                }
+            }
+    }
+
+    // Ids outside the topic tree, per digest that has a tree.
+    for (const auto& digest : loaded.digests) {
+        if (std::find(digest.sections.begin(), digest.sections.end(), graph::Section::TopicTree) == digest.sections.end()) continue;
+        for (Vertex v : papers) {
+            const auto& node = kg[v];
+            const auto first = std::find_if(node.seen.begin(), node.seen.end(), [&](const Provenance& p) { return p.file == digest.path; });
+            if (first == node.seen.end()) continue;
+            const auto& tree = node.paper().tree_entries;
+            const bool in_tree = std::any_of(tree.begin(), tree.end(), [&](const graph::TreeEntry& t) { return t.where.file == digest.path; });
+            if (!in_tree)
+                out.push_back({Severity::Warning, "L-OUTSIDE-TREE", node.key + " is mentioned (first in " + (first->section.empty() ? std::string("the preamble") : first->section) + ") but not classified in TOPIC_TREE", *first, {node.key}});
+        }
+    }
+
+    // Topics with no paper below them.
+    {
+        std::set<Vertex> filled;
+        std::vector<Vertex> work;
+        for (auto [it, end] = boost::edges(g); it != end; ++it)
+            if (g[*it].kind == graph::EdgeKind::ClassifiedAs && filled.insert(boost::target(*it, g)).second) work.push_back(boost::target(*it, g));
+        while (!work.empty()) {
+            const Vertex t = work.back();
+            work.pop_back();
+            for (auto [it, end] = boost::out_edges(t, g); it != end; ++it)
+                if (g[*it].kind == graph::EdgeKind::SubtopicOf && filled.insert(boost::target(*it, g)).second) work.push_back(boost::target(*it, g));
+        }
+        for (Vertex t : kg.vertices(NodeKind::Topic)) {
+            if (filled.count(t)) continue;
+            const auto& tp = kg[t].topic();
+            std::string note = tp.notes.empty() ? std::string() : " (note: " + tp.notes.front() + ")";
+            out.push_back({Severity::Warning, "L-EMPTY-TOPIC", "topic \"" + tp.path + "\" has no papers" + note, kg[t].seen.empty() ? Provenance{} : kg[t].seen.front(), {}});
+        }
+    }
+
+    // Malformed ids, from the parser.
+    for (const auto& d : loaded.diagnostics.all())
+        if (d.code == "W-MALFORMED-ID") out.push_back({Severity::Error, "L-MALFORMED-ID", d.message, Provenance{d.file, d.line, {}}, {}});
+
+    // Names that could not be resolved.
+    for (const auto& f : loaded.names.findings) {
+        if (f.kind == graph::NameFinding::Kind::Ambiguous) {
+            std::string ids;
+            for (const auto& id : f.candidates) ids += (ids.empty() ? "" : ", ") + id;
+            out.push_back({Severity::Warning, "L-AMBIGUOUS-NAME", "\"" + f.name + "\" could be any of " + ids + "; not linked", f.where, f.candidates});
+        } else {
+            out.push_back({Severity::Warning, "L-UNRESOLVED-NAME", "\"" + f.name + "\" names no paper of the inputs; not linked", f.where, {}});
+        }
+    }
+
+    std::stable_sort(out.begin(), out.end(), [](const LintFinding& a, const LintFinding& b) {
+        return std::tie(a.where.file, a.where.line, a.code) < std::tie(b.where.file, b.where.line, b.code);
+    });
+    return result;
+}
+
+}  // namespace citegraph::analysis

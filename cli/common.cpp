@@ -1,0 +1,29 @@
+#include "cli/common.hpp"
+
+#include <ostream>
+
+namespace citegraph::cli {
+
+void add_common_options(CLI::App& command, CommonOptions& options) {
+    command.add_option("inputs", options.inputs, "Digest files (.md, .txt); none: the bundled example digest");
+    command.add_option("--input-format", options.input_format, "Force the input format")->check(CLI::IsMember({"digest"}));
+    command.add_flag("--json", options.json, "Machine-readable output on stdout");
+    command.add_flag("-q,--quiet", options.quiet, "Print no warnings, only errors");
+}
+
+std::optional<graph::LoadResult> load_or_report(const CommonOptions& options, std::ostream& err) {
+    graph::LoadOptions load_options;
+    load_options.input_format = options.input_format;
+    graph::LoadResult loaded = graph::load_inputs(options.inputs, load_options);
+    for (const auto& d : loaded.diagnostics.all()) {
+        if (options.quiet && d.severity != graph::Severity::Error) continue;
+        err << graph::format(d) << '\n';
+    }
+    if (!loaded.ok()) {
+        err << "citegraph: " << loaded.diagnostics.error_count() << " input error(s); nothing was written\n";
+        return std::nullopt;
+    }
+    return loaded;
+}
+
+}  // namespace citegraph::cli

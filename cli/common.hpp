@@ -1,0 +1,35 @@
+#pragma once
+// What every command shares: inputs, common flags, loading with diagnostics, exit codes.
+#include "graph/load.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace citegraph::cli {
+
+enum ExitCode : int { kOk = 0, kFindings = 1, kUsage = 2, kInputError = 3, kInternal = 4 };
+
+// A usage problem found after parsing (an unknown format, a bad combination of flags).
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct CommonOptions {
+    std::vector<std::string> inputs;
+    std::string input_format;
+    bool json = false;
+    bool quiet = false;
+};
+
+// Adds INPUT... and the common flags to a subcommand.
+void add_common_options(CLI::App& command, CommonOptions& options);
+
+// Loads the inputs and prints their diagnostics (warnings unless quiet, errors always) to
+// `err`. Returns nothing when an input had an error: the caller exits with kInputError.
+std::optional<graph::LoadResult> load_or_report(const CommonOptions& options, std::ostream& err);
+
+}  // namespace citegraph::cli

@@ -1,0 +1,43 @@
+// citegraph: the command line. Commands live in their own files; this file only wires them
+// up and turns failures into exit codes (0 ok, 1 findings, 2 usage, 3 input, 4 internal).
+#include "cli/common.hpp"
+#include "cli/export_command.hpp"
+#include "cli/lint_command.hpp"
+#include "cli/stats_command.hpp"
+
+#include <exception>
+#include <iostream>
+
+int main(int argc, char** argv) {
+    using namespace citegraph::cli;
+    CLI::App app{"citegraph: graph analytics over research digests and citation data"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "citegraph 0.1.0");
+
+    StatsOptions stats;
+    LintOptions lint;
+    ExportOptions exporting;
+    setup_stats(app, stats);
+    setup_lint(app, lint);
+    setup_export(app, exporting);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? kOk : kUsage;
+    }
+
+    try {
+        if (app.got_subcommand("stats")) return run_stats(stats, std::cout, std::cerr);
+        if (app.got_subcommand("lint")) return run_lint(lint, std::cout, std::cerr);
+        if (app.got_subcommand("export")) return run_export(exporting, std::cout, std::cerr);
+    } catch (const UsageError& e) {
+        std::cerr << "citegraph: " << e.what() << '\n';
+        return kUsage;
+    } catch (const std::exception& e) {
+        std::cerr << "citegraph: internal error: " << e.what() << '\n';
+        return kInternal;
+    }
+    return kUsage;
+}

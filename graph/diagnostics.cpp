@@ -1,0 +1,49 @@
+#include "graph/diagnostics.hpp"
+
+#include <algorithm>
+
+namespace citegraph::graph {
+
+std::string_view to_string(Severity severity) {
+    switch (severity) {
+        case Severity::Note: return "note";
+        case Severity::Warning: return "warning";
+        case Severity::Error: return "error";
+    }
+    return "error";
+}
+
+std::string format(const Diagnostic& d) {
+    std::string out = d.file;
+    if (d.line > 0) {
+        out += ':' + std::to_string(d.line);
+        if (d.column > 0) out += ':' + std::to_string(d.column);
+    }
+    out += ": ";
+    out += to_string(d.severity);
+    out += '[' + d.code + "]: " + d.message;
+    return out;
+}
+
+void DiagnosticSink::report(Diagnostic diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
+
+void DiagnosticSink::error(std::string code, std::string file, int line, int column, std::string message) {
+    report({Severity::Error, std::move(code), std::move(file), line, column, std::move(message)});
+}
+void DiagnosticSink::warning(std::string code, std::string file, int line, int column, std::string message) {
+    report({Severity::Warning, std::move(code), std::move(file), line, column, std::move(message)});
+}
+void DiagnosticSink::note(std::string code, std::string file, int line, int column, std::string message) {
+    report({Severity::Note, std::move(code), std::move(file), line, column, std::move(message)});
+}
+
+std::size_t DiagnosticSink::error_count() const {
+    return static_cast<std::size_t>(std::count_if(diagnostics_.begin(), diagnostics_.end(),
+        [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+}
+std::size_t DiagnosticSink::warning_count() const {
+    return static_cast<std::size_t>(std::count_if(diagnostics_.begin(), diagnostics_.end(),
+        [](const Diagnostic& d) { return d.severity == Severity::Warning; }));
+}
+
+}  // namespace citegraph::graph

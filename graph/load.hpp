@@ -1,0 +1,59 @@
+#pragma once
+// Loading the command line's inputs into one merged graph.
+#include "graph/diagnostics.hpp"
+#include "graph/model.hpp"
+#include "graph/parse/build.hpp"
+#include "graph/parse/digest.hpp"
+#include "graph/parse/source.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace citegraph::graph {
+
+// Counts for one input file, in the shape of `stats --json` ("inputs").
+struct InputSummary {
+    std::string path;
+    std::string kind;  // "digest"
+    std::string month;
+    std::vector<std::string> sections;
+    std::size_t tree_papers = 0;  // distinct ids on TOPIC_TREE leaves
+    std::size_t topics = 0;
+    std::size_t highlights = 0;
+    std::size_t contributions = 0;  // entries, duplicates included
+    std::size_t contribution_papers = 0;
+    std::size_t gaps = 0;
+    std::size_t ideas = 0;
+    std::size_t reading_list = 0;
+    std::size_t ids = 0;  // distinct paper ids anywhere in the file
+};
+
+struct LoadOptions {
+    SourceLimits limits;
+    std::string input_format;  // "" = by extension and content; "digest"
+};
+
+struct LoadResult {
+    KnowledgeGraph graph;
+    std::vector<InputSummary> inputs;
+    std::vector<ParsedDigest> digests;
+    NameReport names;
+    DiagnosticSink diagnostics;
+    bool ok() const { return !diagnostics.has_errors(); }
+};
+
+// The bundled example digest (examples/example-digest.md, compiled in).
+std::string_view embedded_example_digest();
+std::string_view embedded_example_name();
+
+// Loads every input (the bundled example when `paths` is empty) and merges them. Input
+// errors are diagnostics in the result, never exceptions.
+LoadResult load_inputs(const std::vector<std::string>& paths, const LoadOptions& options = {});
+
+// Loads digest text held in memory (tests, the embedded example).
+LoadResult load_digest_text(std::string name, std::string text, const LoadOptions& options = {});
+
+InputSummary summarize(const ParsedDigest& digest);
+
+}  // namespace citegraph::graph
