@@ -14,6 +14,7 @@ const std::vector<std::string> kFormats = {"json", "graphml", "gexf", "cytoscape
 
 std::string format_for(const ExportOptions& options) {
     if (!options.format.empty()) return options.format;
+    if (options.output == "-") return "json";
     const std::string ext = std::filesystem::path(options.output).extension().string();
     if (ext == ".json") return "json";
     if (ext == ".graphml") return "graphml";

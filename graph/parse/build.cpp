@@ -218,22 +218,27 @@ NameReport resolve_names(const std::vector<ParsedDigest>& digests, KnowledgeGrap
             if (!dup) p.names.push_back({c.name, c.source, c.where});
             owners[c.name].insert(v);
         }
-        if (!p.names.empty()) kg[v].label = p.names.front().text;
+        // The label prefers how the paper names itself in the tree, then elsewhere.
+        for (const char* source : {"tree", "reading_list", "sota", "contribution"}) {
+            auto it = std::find_if(p.names.begin(), p.names.end(), [&](const PaperName& n) { return n.source == source; });
+            if (it != p.names.end()) { kg[v].label = it->text; break; }
+        }
     }
 
     // 3. Names on several ids, except ids a digest declares to be one paper.
+    auto mutual_aliases = [&](const std::set<Vertex>& set) {
+        for (Vertex v : set)
+            for (Vertex w : set) {
+                const auto& same = kg[v].paper().same_as;
+                if (v != w && std::find(same.begin(), same.end(), kg[w].key) == same.end()) return false;
+            }
+        return true;
+    };
     for (const auto& [name, set] : owners) {
-        if (set.size() < 2) continue;
+        if (set.size() < 2 || mutual_aliases(set)) continue;
         std::set<std::string> ids;
         for (Vertex v : set) ids.insert(kg[v].key);
-        bool aliases = true;
-        for (Vertex v : set)
-            for (Vertex w : set)
-                if (v != w) {
-                    const auto& same = kg[v].paper().same_as;
-                    aliases = aliases && std::find(same.begin(), same.end(), kg[w].key) != same.end();
-                }
-        if (!aliases) report.shared.push_back({name, std::vector<std::string>(ids.begin(), ids.end())});
+        report.shared.push_back({name, std::vector<std::string>(ids.begin(), ids.end())});
     }
 
     // Longest names first so "Safe RLHF" claims its span before "RLHF" could.
@@ -253,7 +258,10 @@ NameReport resolve_names(const std::vector<ParsedDigest>& digests, KnowledgeGrap
                 claimed.emplace_back(m.offset, m.offset + m.length);
                 const auto& set = owners[name];
                 const Provenance prov{file, line.line, std::string(to_string(section))};
-                if (set.size() > 1) {
+                std::optional<Vertex> chosen;
+                if (set.size() == 1) chosen = *set.begin();
+                else if (mutual_aliases(set)) chosen = *set.begin();  // the id the digest gave first
+                if (!chosen) {
                     NameFinding f;
                     f.kind = NameFinding::Kind::Ambiguous;
                     f.name = name;
@@ -263,7 +271,7 @@ NameReport resolve_names(const std::vector<ParsedDigest>& digests, KnowledgeGrap
                     report.findings.push_back(std::move(f));
                     continue;
                 }
-                const Vertex paper = *set.begin();
+                const Vertex paper = *chosen;
                 const bool id_on_line = std::any_of(ids_here.begin(), ids_here.end(), [&](const IdMatch& im) {
                     return im.id && im.id->id == kg[paper].key;
                 });
@@ -279,8 +287,9 @@ NameReport resolve_names(const std::vector<ParsedDigest>& digests, KnowledgeGrap
                 }
             }
         }
-        // Items of "(A, B, C)" lists that name no known paper.
-        if (section == Section::Reflection) return;
+        // Items of "(A, B, C)" lists in gaps that name no known paper. Ideas and reflections
+        // also list datasets and tools that way, so they are not checked.
+        if (section != Section::Gaps) return;
         for (const auto& item : names::listed_names(line.text)) {
             bool known = false;
             for (const auto& name : ordered) known = known || !names::find_name(item, name).empty();

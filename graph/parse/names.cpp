@@ -281,7 +281,8 @@ std::vector<std::string> listed_names(std::string_view hay) {
                 if (!sh.capitalised) { ok = false; break; }
                 strong = strong || sh.strong;
             }
-            if (ok && (strong || tokens.size() > 1) && plausible(std::string(item))) out.emplace_back(item);
+            // Two characters ("3D", "AI") are too short to be told from ordinary words.
+            if (ok && (strong || tokens.size() > 1) && item.size() > 2 && plausible(std::string(item))) out.emplace_back(item);
         }
     }
     return out;
