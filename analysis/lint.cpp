@@ -106,26 +106,50 @@ LintResult lint(const graph::LoadResult& loaded) {
     const auto& g = kg.g();
     const auto papers = kg.vertices(NodeKind::Paper);
 
-    // One id, two papers.
+    // One id, two papers: entries that share a name, mention each other's names or share
+    // terms describe the same paper; when the entries fall apart into groups that each carry
+    // a name of their own, the id is used for two papers. (A paper with several distinct
+    // contributions stays one group through its tree entry or shared vocabulary.)
     for (Vertex v : papers) {
         const auto entries = entries_of(kg[v].paper());
-        std::set<std::pair<std::size_t, std::size_t>> reported;
-        for (std::size_t a = 0; a < entries.size(); ++a) {
-            for (std::size_t b = a + 1; b < entries.size(); ++b) {
+        const std::size_t n = entries.size();
+        if (n < 2) continue;
+        std::vector<std::size_t> parent(n);
+        for (std::size_t i = 0; i < n; ++i) parent[i] = i;
+        auto find = [&](std::size_t x) {
+            while (parent[x] != x) x = parent[x] = parent[parent[x]];
+            return x;
+        };
+        std::vector<std::set<std::string>> entry_terms;
+        for (const auto& e : entries) entry_terms.push_back(terms(e.text));
+        for (std::size_t a = 0; a < n; ++a)
+            for (std::size_t b = a + 1; b < n; ++b) {
                 const Entry& ea = entries[a];
                 const Entry& eb = entries[b];
-                if (ea.names.empty() || eb.names.empty()) continue;
-                bool shared = false;
-                for (const auto& n : ea.names) shared = shared || std::find(eb.names.begin(), eb.names.end(), n) != eb.names.end();
-                if (shared || mentions_any(eb.text, ea.names) || mentions_any(ea.text, eb.names)) continue;
-                if (jaccard(terms(ea.text), terms(eb.text)) >= 0.1) continue;
-                out.push_back({Severity::Error, "L-ID-TWO-PAPERS",
-                               kg[v].key + " is described as two different papers: " + quote_list(ea.names) + " (" + ea.what + ", line " +
-                                   std::to_string(ea.where.line) + ") and " + quote_list(eb.names) + " (" + eb.what + ", line " +
-                                   std::to_string(eb.where.line) + ")",
-                               eb.where, {kg[v].key}});
+                bool same = mentions_any(eb.text, ea.names) || mentions_any(ea.text, eb.names) ||
+                            jaccard(entry_terms[a], entry_terms[b]) >= 0.1;
+                for (const auto& name : ea.names) same = same || std::find(eb.names.begin(), eb.names.end(), name) != eb.names.end();
+                if (same) parent[find(a)] = find(b);
             }
-        }
+        std::map<std::size_t, std::vector<std::size_t>> groups;
+        for (std::size_t i = 0; i < n; ++i) groups[find(i)].push_back(i);
+        std::vector<std::vector<std::size_t>> named;
+        for (auto& [root, members] : groups)
+            if (std::any_of(members.begin(), members.end(), [&](std::size_t i) { return !entries[i].names.empty(); })) named.push_back(members);
+        if (named.size() < 2) continue;
+        auto describe = [&](const std::vector<std::size_t>& members) {
+            std::vector<std::string> names;
+            std::string lines;
+            for (std::size_t i : members) {
+                for (const auto& name : entries[i].names)
+                    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+                lines += (lines.empty() ? "" : ", ") + entries[i].what + " line " + std::to_string(entries[i].where.line);
+            }
+            return quote_list(names) + " (" + lines + ")";
+        };
+        std::string message = kg[v].key + " is described as " + std::to_string(named.size()) + " different papers: " + describe(named[0]);
+        for (std::size_t k = 1; k < named.size(); ++k) message += " and " + describe(named[k]);
+        out.push_back({Severity::Error, "L-ID-TWO-PAPERS", message, entries[named[1].front()].where, {kg[v].key}});
     }
 
     // One name, two ids.

@@ -68,10 +68,12 @@ std::optional<Section> match_heading(std::string_view line) {
             }
         }
         if (!equal) continue;
-        if (p.size() == name.size()) return section;
-        const char next = p[name.size()];
-        if (std::isalnum(static_cast<unsigned char>(next)) || next == '_') continue;
-        return section;
+        // After the keyword: nothing, a parenthesised suffix "(Top-10)", or a colon or dash
+        // with a subtitle. A comma or running words mean prose that names the section.
+        const std::string_view rest = trim(p.substr(name.size()));
+        if (rest.empty() || rest.front() == '(' || rest.front() == ':' || starts_with(rest, "–") || starts_with(rest, "—") ||
+            starts_with(rest, "- "))
+            return section;
     }
     return std::nullopt;
 }

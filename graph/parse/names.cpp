@@ -73,17 +73,21 @@ Shape shape_of(std::string_view w) {
     return sh;
 }
 
-// Verbs (and the copula) that follow a paper's name at the start of a description.
-constexpr std::array<std::string_view, 48> kPredicates = {
-    "giới", "đề", "là", "sử", "dùng", "tích", "kết",
-    "triển", "phát", "mở", "cho", "cải", "áp", "học", "tạo",
-    "xây", "trộn", "tiếp", "dự", "chuyển", "hiện", "cung",
-    "tăng", "giải", "đạt", "chứng", "thực",
+// Verbs (and the copula) that follow a paper's name at the start of a description. Vietnamese
+// verbs are mostly two syllables, so they are matched as whole words or word pairs.
+constexpr std::array<std::string_view, 44> kPredicates = {
+    "giới thiệu", "đề xuất", "là", "sử dụng", "dùng", "tích hợp", "kết hợp", "triển khai", "phát triển",
+    "mở rộng", "cho phép", "cải thiện", "áp dụng", "học", "tạo", "xây dựng", "trộn", "tiếp tục", "dự đoán",
+    "chuyển đổi", "hiện đại hóa", "cung cấp", "tăng cường", "giải quyết", "đạt", "chứng minh", "thực hiện",
     "is", "introduces", "proposes", "presents", "uses", "combines", "extends", "trains", "adds", "learns", "shows",
-    "replaces", "achieves", "builds", "makes", "turns", "predicts", "applies", "releases", "scales", "reaches"};
+    "replaces", "achieves", "builds", "makes", "predicts", "applies"};
 
 bool is_predicate(std::string_view w) {
     return std::find(kPredicates.begin(), kPredicates.end(), w) != kPredicates.end();
+}
+
+bool is_ascii(std::string_view w) {
+    return std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 // Leading verbs after which the next capitalised run is the name: "Đề xuất Jamba, ...".
@@ -197,8 +201,10 @@ std::vector<std::string> extract_names(std::string_view plain, EntryKind kind) {
     if (!accept) {
         // One plain capitalised word: a name only if punctuation or a predicate follows.
         const bool punct_after = tokens[0].ends_clause || (k < tokens.size() && tokens[k].opens_paren) || k == tokens.size();
-        const bool verb_after = k < tokens.size() && is_predicate(tokens[k].word);
-        accept = punct_after || verb_after;
+        bool verb_after = k < tokens.size() && is_predicate(tokens[k].word);
+        if (k + 1 < tokens.size()) verb_after = verb_after || is_predicate(std::string(tokens[k].word) + " " + std::string(tokens[k + 1].word));
+        // A lone capitalised Vietnamese syllable ("Phát triển ...") opens a sentence, not a name.
+        accept = (punct_after || verb_after) && is_ascii(tokens[0].word);
     }
     if (kind == EntryKind::ContributionTitle && !any_strong && k == 1) {
         // "Regularization ...", "Quy trình ...": a title that starts with an ordinary word.

@@ -15,6 +15,7 @@ std::string_view SourceText::line(std::size_t n) const {
     if (n == 0 || n > line_starts.size()) return {};
     const std::size_t start = line_starts[n - 1];
     std::size_t end = n < line_starts.size() ? line_starts[n] - 1 : text.size();
+    if (n == line_starts.size() && end > start && text[end - 1] == '\n') --end;  // the file's final newline
     if (end < start) end = start;
     return std::string_view(text).substr(start, end - start);
 }
