@@ -305,6 +305,19 @@ json without_path(json stats) {
     return stats;
 }
 
+// `export` of a digest with every occurrence of its file name replaced by "tiny.md", to
+// compare a variant's whole graph (topic paths, descriptions, provenance lines) with tiny.md's.
+std::string export_as_tiny(const std::string& file, const fs::path& cwd = kCliDir) {
+    const RunResult r = run_citegraph({"export", file}, cwd);
+    EXPECT_EQ(r.exit_code, 0) << r;
+    EXPECT_EQ(r.err, "") << file << " should load without warnings";
+    std::string out = r.out;
+    const std::string from = "\"" + file + "\"";
+    const std::string to = "\"tiny.md\"";
+    for (auto at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size())) out.replace(at, from.size(), to);
+    return out;
+}
+
 const std::vector<std::string> kAllSections = {"TOPIC_TREE",    "SOTA_HIGHLIGHTS", "NOVEL_TECH_CONTRIBUTIONS", "GAPS_AND_OPPORTUNITIES",
                                                "FUTURE_IDEAS", "READING_LIST",    "META_REFLECTION"};
 
@@ -352,6 +365,8 @@ TEST(WarningInputs, CrlfDigestReadsLikeLf) {
     json crlf = stats_of("tiny-crlf.md", &run);
     EXPECT_EQ(run.err, "");
     EXPECT_EQ(without_path(crlf), without_path(stats_of("tiny.md")));
+    // The same graph, line numbers included: CRLF is one line break and leaves no '\r' behind.
+    EXPECT_TRUE(export_as_tiny("tiny-crlf.md") == export_as_tiny("tiny.md")) << "export of tiny-crlf.md differs from tiny.md";
 }
 
 TEST(WarningInputs, TabIndentedDigestReadsLikeSpaces) {
@@ -362,6 +377,40 @@ TEST(WarningInputs, TabIndentedDigestReadsLikeSpaces) {
     json tabs = stats_of("tiny-tabs.md", &run);
     EXPECT_EQ(run.err, "");
     EXPECT_EQ(without_path(tabs), without_path(stats_of("tiny.md")));
+    // The same graph: same topic nesting, same paper placement, same descriptions.
+    EXPECT_TRUE(export_as_tiny("tiny-tabs.md") == export_as_tiny("tiny.md")) << "export of tiny-tabs.md differs from tiny.md";
+}
+
+// Two more encodings of tiny.md, generated rather than committed: a UTF-8 byte order mark, and
+// old Mac line endings (a lone CR is a line break, graph/parse/source.cpp).
+TEST(WarningInputs, Utf8BomAndLoneCrReadLikeTheOriginal) {
+    const std::string lf = read_file(kCliDir / "tiny.md");
+    std::string cr = lf;
+    std::replace(cr.begin(), cr.end(), '\n', '\r');
+    TempDir dir;
+    write_file(dir.path() / "tiny-bom.md", "\xEF\xBB\xBF" + lf);
+    write_file(dir.path() / "tiny-cr.md", cr);
+    const std::string reference = export_as_tiny("tiny.md");
+    EXPECT_TRUE(export_as_tiny("tiny-bom.md", dir.path()) == reference) << "export of tiny.md with a BOM differs";
+    EXPECT_TRUE(export_as_tiny("tiny-cr.md", dir.path()) == reference) << "export of tiny.md with CR line ends differs";
+}
+
+TEST(WarningInputs, QuietHidesWarningsButNotErrors) {
+    const RunResult quiet = run_citegraph({"stats", "-q", "missing-section.md"}, kCliDir);
+    EXPECT_EQ(quiet.exit_code, 0) << quiet;
+    EXPECT_EQ(quiet.err, "");
+    const RunResult bad = run_citegraph({"stats", "-q", "../invalid/empty.md"}, kCliDir);
+    EXPECT_EQ(bad.exit_code, 3) << bad;
+    EXPECT_EQ(bad.err, "../invalid/empty.md: error[E-EMPTY]: the file is empty\n" + load_failure_summary(1));
+}
+
+// One bad input among good ones fails the whole run: exit 3, only the bad one's diagnostic,
+// nothing on stdout (cli/common.cpp: "nothing was written").
+TEST(MixedInputs, OneBadInputFailsTheRun) {
+    const RunResult r = run_citegraph({"stats", "--json", "tiny.md", "../invalid/missing.md", "versioned-id.md"}, kCliDir);
+    EXPECT_EQ(r.exit_code, 3) << r;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "../invalid/missing.md: error[E-IO]: cannot open: No such file or directory\n" + load_failure_summary(1));
 }
 
 TEST(WarningInputs, MissingSectionIsAWarning) {

@@ -1,0 +1,75 @@
+// The JSON export read back by networkx (Debian's python3-networkx, node_link_graph): node and
+// edge counts per kind, and per evidence, must equal citegraph's own `stats --json`.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string out;
+};
+
+Run run(const std::string& command) {
+    Run r;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return r;
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+    const int status = pclose(pipe);
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+std::string quote(const std::string& s) { return "'" + s + "'"; }
+
+void check_roundtrip(const std::string& input) {
+    const auto dir = std::filesystem::temp_directory_path() / ("citegraph-export-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string json_path = (dir / "graph.json").string();
+    const std::string in = input.empty() ? "" : " " + quote(input);
+    ASSERT_EQ(run(std::string(CITEGRAPH_BINARY) + " export -q -o " + quote(json_path) + in).status, 0);
+    const Run stats = run(std::string(CITEGRAPH_BINARY) + " stats -q --json" + in);
+    ASSERT_EQ(stats.status, 0);
+    const Run nx = run("/usr/bin/python3 " + quote(CITEGRAPH_NETWORKX_COUNTS) + " " + quote(json_path));
+    std::filesystem::remove_all(dir);
+    if (nx.status == 3 || nx.status == 127) GTEST_SKIP() << "skipped: /usr/bin/python3 with networkx not available";
+    ASSERT_EQ(nx.status, 0) << nx.out;
+    const auto ours = nlohmann::json::parse(stats.out);
+    const auto theirs = nlohmann::json::parse(nx.out);
+    std::size_t total_nodes = 0, total_edges = 0;
+    for (const auto& [kind, n] : ours["nodes"].items()) {
+        total_nodes += n.get<std::size_t>();
+        EXPECT_EQ(theirs["nodes"].value(kind, 0), n.get<int>()) << "nodes of kind " << kind;
+    }
+    for (const auto& [kind, n] : ours["edges"].items()) {
+        total_edges += n.get<std::size_t>();
+        EXPECT_EQ(theirs["edges"].value(kind, 0), n.get<int>()) << "edges of kind " << kind;
+    }
+    for (const auto& [kind, by] : ours["edges_by_evidence"].items())
+        for (const auto& [evidence, n] : by.items())
+            EXPECT_EQ(theirs["evidence"][kind].value(evidence, 0), n.get<int>()) << kind << " by " << evidence;
+    EXPECT_EQ(theirs["graph_nodes"].get<std::size_t>(), total_nodes);
+    EXPECT_EQ(theirs["graph_edges"].get<std::size_t>(), total_edges);
+    EXPECT_TRUE(theirs["attributes_ok"].get<bool>());
+}
+
+}  // namespace
+
+TEST(ExportRoundTrip, BundledExample) { check_roundtrip(""); }
+
+TEST(ExportRoundTrip, SharedDigests) {
+    for (const char* name : {"2023-10.md", "2024-05.md", "2025-02.md"}) {
+        const std::string path = std::string(CITEGRAPH_SHARED_DIR) + "/digests/" + name;
+        if (!std::filesystem::exists(path)) GTEST_SKIP() << "skipped: no shared data";
+        SCOPED_TRACE(name);
+        check_roundtrip(path);
+    }
+}
