@@ -40,8 +40,18 @@ int run_export(const ExportOptions& options, std::ostream& out, std::ostream& er
     auto loaded = load_or_report(options.common, err);
     if (!loaded) return kInputError;
     auto write = [&](std::ostream& os) { output::write_node_link_json(os, loaded->graph); };
-    if (options.output == "-") write(out);
-    else output::write_file_atomically(options.output, write);
+    if (options.output == "-") {
+        write(out);
+        return kOk;
+    }
+    try {
+        output::write_file_atomically(options.output, write);
+    } catch (const std::runtime_error& e) {
+        // A file that cannot be written is the user's environment, not a bug: the same class
+        // as an input that cannot be read.
+        err << options.output << ": error[E-OUTPUT]: " << e.what() << '\n';
+        return kInputError;
+    }
     return kOk;
 }
 

@@ -73,3 +73,13 @@ TEST(ExportRoundTrip, SharedDigests) {
         check_roundtrip(path);
     }
 }
+
+// An output that cannot be written is an I/O error of the user's environment: exit 3 with a
+// diagnostic naming the file, never an "internal error" (exit 4), and nothing left behind.
+TEST(ExportOutput, UnwritableDestinationExitsThree) {
+    const std::string target = "/nonexistent-citegraph-dir/graph.json";
+    const Run r = run(std::string(CITEGRAPH_BINARY) + " export -q -o " + quote(target) + " 2>&1");
+    EXPECT_EQ(r.status, 3);
+    EXPECT_NE(r.out.find(target + ": error[E-OUTPUT]: cannot write"), std::string::npos) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(target));
+}
