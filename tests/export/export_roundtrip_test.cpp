@@ -11,13 +11,13 @@
 
 namespace {
 
-struct Run {
+struct CommandRun {
     int status = -1;
     std::string out;
 };
 
-Run run(const std::string& command) {
-    Run r;
+CommandRun run(const std::string& command) {
+    CommandRun r;
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) return r;
     std::array<char, 4096> buf{};
@@ -36,9 +36,9 @@ void check_roundtrip(const std::string& input) {
     const std::string json_path = (dir / "graph.json").string();
     const std::string in = input.empty() ? "" : " " + quote(input);
     ASSERT_EQ(run(std::string(CITEGRAPH_BINARY) + " export -q -o " + quote(json_path) + in).status, 0);
-    const Run stats = run(std::string(CITEGRAPH_BINARY) + " stats -q --json" + in);
+    const CommandRun stats = run(std::string(CITEGRAPH_BINARY) + " stats -q --json" + in);
     ASSERT_EQ(stats.status, 0);
-    const Run nx = run("/usr/bin/python3 " + quote(CITEGRAPH_NETWORKX_COUNTS) + " " + quote(json_path));
+    const CommandRun nx = run("/usr/bin/python3 " + quote(CITEGRAPH_NETWORKX_COUNTS) + " " + quote(json_path));
     std::filesystem::remove_all(dir);
     if (nx.status == 3 || nx.status == 127) GTEST_SKIP() << "skipped: /usr/bin/python3 with networkx not available";
     ASSERT_EQ(nx.status, 0) << nx.out;
@@ -78,7 +78,7 @@ TEST(ExportRoundTrip, SharedDigests) {
 // diagnostic naming the file, never an "internal error" (exit 4), and nothing left behind.
 TEST(ExportOutput, UnwritableDestinationExitsThree) {
     const std::string target = "/nonexistent-citegraph-dir/graph.json";
-    const Run r = run(std::string(CITEGRAPH_BINARY) + " export -q -o " + quote(target) + " 2>&1");
+    const CommandRun r = run(std::string(CITEGRAPH_BINARY) + " export -q -o " + quote(target) + " 2>&1");
     EXPECT_EQ(r.status, 3);
     EXPECT_NE(r.out.find(target + ": error[E-OUTPUT]: cannot write"), std::string::npos) << r.out;
     EXPECT_FALSE(std::filesystem::exists(target));
