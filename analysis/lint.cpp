@@ -90,6 +90,20 @@ std::string quote_list(const std::vector<std::string>& v) {
     return out;
 }
 
+// Each entry that repeats an earlier one of the same file exactly, once.
+template <class Entries, class Same>
+void report_duplicates(const Entries& entries, const std::string& what, const std::string& id, std::vector<LintFinding>& out, Same same) {
+    for (std::size_t a = 0; a < entries.size(); ++a)
+        for (std::size_t b = 0; b < a; ++b) {
+            const auto& x = entries[a];
+            const auto& y = entries[b];
+            if (x.where.file == y.where.file && same(x, y)) {
+                out.push_back({Severity::Warning, "L-DUP-ENTRY", what + " for " + id + " repeats line " + std::to_string(y.where.line) + " exactly", x.where, {id}});
+                break;
+            }
+        }
+}
+
 }  // namespace
 
 std::size_t LintResult::errors() const {
@@ -169,33 +183,13 @@ LintResult lint(const graph::LoadResult& loaded) {
     // Exact duplicate entries.
     for (Vertex v : papers) {
         const auto& p = kg[v].paper();
-        for (std::size_t a = 0; a < p.contributions.size(); ++a)
-            for (std::size_t b = 0; b < a; ++b) {
-                const auto& x = p.contributions[a];
-                const auto& y = p.contributions[b];
-                if (x.title == y.title && x.text == y.text && x.comment == y.comment && x.where.file == y.where.file) {
-                    out.push_back({Severity::Warning, "L-DUP-ENTRY", "contribution entry for " + kg[v].key + " repeats line " + std::to_string(y.where.line) + " exactly", x.where, {kg[v].key}});
-                    break;
-                }
-            }
-        for (std::size_t a = 0; a < p.tree_entries.size(); ++a)
-            for (std::size_t b = 0; b < a; ++b) {
-                const auto& x = p.tree_entries[a];
-                const auto& y = p.tree_entries[b];
-                if (x.topic_path == y.topic_path && x.description == y.description && x.where.file == y.where.file) {
-                    out.push_back({Severity::Warning, "L-DUP-ENTRY", "tree entry for " + kg[v].key + " repeats line " + std::to_string(y.where.line) + " exactly", x.where, {kg[v].key}});
-                    break;
-                }
-            }
-        for (std::size_t a = 0; a < p.reading.size(); ++a)
-            for (std::size_t b = 0; b < a; ++b) {
-                const auto& x = p.reading[a];
-                const auto& y = p.reading[b];
-                if (x.label == y.label && x.reason == y.reason && x.where.file == y.where.file) {
-                    out.push_back({Severity::Warning, "L-DUP-ENTRY", "reading-list entry for " + kg[v].key + " repeats line " + std::to_string(y.where.line) + " exactly", x.where, {kg[v].key}});
-                    break;
-                }
-            }
+        const std::string& id = kg[v].key;
+        report_duplicates(p.contributions, "contribution entry", id, out,
+                          [](const auto& x, const auto& y) { return x.title == y.title && x.text == y.text && x.comment == y.comment; });
+        report_duplicates(p.tree_entries, "tree entry", id, out,
+                          [](const auto& x, const auto& y) { return x.topic_path == y.topic_path && x.description == y.description; });
+        report_duplicates(p.reading, "reading-list entry", id, out,
+                          [](const auto& x, const auto& y) { return x.label == y.label && x.reason == y.reason; });
     }
 
     // Ids outside the topic tree, per digest that has a tree.
