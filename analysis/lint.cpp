@@ -176,7 +176,11 @@ LintResult lint(const graph::LoadResult& loaded) {
         }
         std::string ids;
         for (const auto& id : shared.papers) ids += (ids.empty() ? "" : ", ") + id;
-        out.push_back({Severity::Error, "L-NAME-TWO-IDS", "the name \"" + shared.name + "\" is used for " + std::to_string(shared.papers.size()) + " ids: " + ids,
+        // Within one digest it is an error; across months a name may fairly move to another
+        // paper (mentions resolve within their own digest first), so it is a warning.
+        out.push_back({shared.within_one_file ? Severity::Error : Severity::Warning, "L-NAME-TWO-IDS",
+                       "the name \"" + shared.name + "\" is used for " + std::to_string(shared.papers.size()) + " ids: " + ids +
+                           (shared.within_one_file ? "" : " (in different inputs)"),
                        first, shared.papers});
     }
 

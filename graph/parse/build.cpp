@@ -237,8 +237,14 @@ NameReport resolve_names(const std::vector<ParsedDigest>& digests, KnowledgeGrap
     for (const auto& [name, set] : owners) {
         if (set.size() < 2 || mutual_aliases(set)) continue;
         std::set<std::string> ids;
-        for (Vertex v : set) ids.insert(kg[v].key);
-        report.shared.push_back({name, std::vector<std::string>(ids.begin(), ids.end())});
+        std::map<std::string, std::set<Vertex>> per_file;
+        for (Vertex v : set) {
+            ids.insert(kg[v].key);
+            for (const auto& n : kg[v].paper().names)
+                if (n.text == name) per_file[n.where.file].insert(v);
+        }
+        const bool same_file = std::any_of(per_file.begin(), per_file.end(), [](const auto& f) { return f.second.size() > 1; });
+        report.shared.push_back({name, std::vector<std::string>(ids.begin(), ids.end()), same_file});
     }
 
     // Longest names first so "Safe RLHF" claims its span before "RLHF" could.
@@ -256,7 +262,16 @@ NameReport resolve_names(const std::vector<ParsedDigest>& digests, KnowledgeGrap
                 });
                 if (overlaps) continue;
                 claimed.emplace_back(m.offset, m.offset + m.length);
-                const auto& set = owners[name];
+                // A name several months use for different papers means, in each digest, the
+                // paper that digest itself names so.
+                std::set<Vertex> set = owners[name];
+                if (set.size() > 1) {
+                    std::set<Vertex> local;
+                    for (Vertex v : set)
+                        for (const auto& n : kg[v].paper().names)
+                            if (n.text == name && n.where.file == file) local.insert(v);
+                    if (!local.empty()) set = std::move(local);
+                }
                 const Provenance prov{file, line.line, std::string(to_string(section))};
                 std::optional<Vertex> chosen;
                 if (set.size() == 1) chosen = *set.begin();

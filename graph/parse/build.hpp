@@ -23,6 +23,7 @@ struct NameFinding {
 struct SharedName {
     std::string name;
     std::vector<std::string> papers;
+    bool within_one_file = true;  // false: each input uses the name for one paper only
 };
 
 struct NameReport {

@@ -134,6 +134,12 @@ std::string alias_in(std::string_view inside) {
         any_strong = any_strong || sh.strong;
     }
     if (!any_strong && tokens.size() == 1) return {};
+    // Accented Latin letters mark Vietnamese prose ("(Anh-Hàn)" = English-Korean), not an acronym.
+    std::size_t i = 0;
+    while (i < inside.size()) {
+        const char32_t c = text::decode(inside, i);
+        if ((c >= 0xC0 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF)) return {};
+    }
     return std::string(inside);
 }
 
