@@ -169,6 +169,21 @@ TEST(SharedDigestAll, MergeOfThreeMonths) {
     // Ids do not overlap between the months, so papers add up: 101 + 138 + 101.
     EXPECT_EQ(loaded.graph.count(NodeKind::Paper), 340u);
     EXPECT_EQ(loaded.graph.count(NodeKind::Gap), 25u);
+    // Merging must not change any month's links: names used by papers of two months ("SoM",
+    // "RAD") resolve within the mentioning digest. Sums of the single-digest counts (by
+    // citegraph on each file alone: mentions 50+39+38 with 50 by name; builds_on 12+12+21).
+    std::size_t mentions = 0, builds_on = 0, by_name = 0;
+    for (const char* f : {"2023-10.md", "2024-05.md", "2025-02.md"}) {
+        auto one = load_inputs({kDigests + f});
+        mentions += one.graph.count(EdgeKind::Mentions);
+        builds_on += one.graph.count(EdgeKind::BuildsOn);
+        by_name += one.graph.count(EdgeKind::Mentions, Evidence::Name);
+    }
+    EXPECT_EQ(loaded.graph.count(EdgeKind::Mentions), mentions);
+    EXPECT_EQ(loaded.graph.count(EdgeKind::BuildsOn), builds_on);
+    EXPECT_EQ(loaded.graph.count(EdgeKind::Mentions, Evidence::Name), by_name);
+    EXPECT_EQ(mentions, 127u);
+    EXPECT_EQ(builds_on, 45u);
     // Topics merge by path: the three trees share "Other" as a root, and 2023-10 and 2024-05
     // share the root "Computer Vision (CV)" ... so the total is below 69 + 162 + 46.
     EXPECT_LT(loaded.graph.count(NodeKind::Topic), 69u + 162u + 46u);
