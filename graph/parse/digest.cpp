@@ -586,7 +586,8 @@ private:
         std::string_view s = trim(raw);
         while (!s.empty() && s.front() == '#') s.remove_prefix(1);
         s = trim(s);
-        if (auto b = match_bullet(raw)) s = b->content;
+        const auto bullet = match_bullet(raw);  // outlives the view `s` takes of it
+        if (bullet) s = bullet->content;
         s = strip_number(s);
         const std::string plain = strip_markup(s);
         if (starts_with(plain, "Idea ") || starts_with(plain, "Ý tưởng ")) {
@@ -649,7 +650,8 @@ private:
                 idea->line = n;
                 std::string_view s = trim(raw);
                 while (!s.empty() && s.front() == '#') s.remove_prefix(1);
-                if (auto b = match_bullet(raw)) s = b->content;
+                const auto bullet = match_bullet(raw);  // outlives the view `s` takes of it
+        if (bullet) s = bullet->content;
                 idea->title = clean_idea_title(strip_markup(strip_number(trim(s))), idea->tag);
                 idea->lines.push_back({n, idea->title});
                 field = Field::None;
