@@ -232,7 +232,13 @@ LintResult lint(const graph::LoadResult& loaded) {
 
     // Malformed ids, from the parser.
     for (const auto& d : loaded.diagnostics.all())
-        if (d.code == "W-MALFORMED-ID") out.push_back({Severity::Error, "L-MALFORMED-ID", d.message, Provenance{d.file, d.line, {}}, {}});
+        if (d.code == "W-MALFORMED-ID") {
+            Provenance where{d.file, d.line, {}};
+            for (const auto& digest : loaded.digests)
+                if (digest.path == d.file)
+                    if (auto section = graph::section_at(digest, d.line)) where.section = std::string(graph::to_string(*section));
+            out.push_back({Severity::Error, "L-MALFORMED-ID", d.message, where, {}});
+        }
 
     // Names that could not be resolved.
     for (const auto& f : loaded.names.findings) {

@@ -283,6 +283,7 @@ private:
         for (std::size_t n = 1; n <= src_.line_count(); ++n) {
             const std::string_view line = src_.line(n);
             if (auto s = match_heading(line)) {
+                out_.headings.emplace_back(static_cast<int>(n), *s);
                 const auto idx = static_cast<std::size_t>(*s);
                 if (heading_line[idx] != 0) {
                     sink_.warning("W-DUP-HEADING", src_.path, static_cast<int>(n), 1,
@@ -755,6 +756,13 @@ bool looks_like_digest(const SourceText& source) {
     for (std::size_t n = 1; n <= source.line_count(); ++n)
         if (match_heading(source.line(n))) return true;
     return false;
+}
+
+std::optional<Section> section_at(const ParsedDigest& digest, int line) {
+    std::optional<Section> found;
+    for (const auto& [start, section] : digest.headings)
+        if (start <= line) found = section;
+    return found;
 }
 
 ParsedDigest parse_digest(const SourceText& source, DiagnosticSink& sink) {

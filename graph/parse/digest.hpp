@@ -93,6 +93,7 @@ struct ParsedDigest {
     std::string path;
     std::string month;  // "2024-05" from the file name or the text; empty when unknown
     std::vector<Section> sections;  // in the order they appear
+    std::vector<std::pair<int, Section>> headings;  // line of every heading, repeated ones included
     std::vector<DigestTopic> topics;
     std::vector<DigestLeaf> leaves;
     std::vector<DigestHighlight> highlights;
@@ -106,6 +107,9 @@ struct ParsedDigest {
 
 // True when the text has at least one section heading (used to tell digests from other text).
 bool looks_like_digest(const SourceText& source);
+
+// The section that line `line` of a parsed digest belongs to, if any (preamble: none).
+std::optional<Section> section_at(const ParsedDigest& digest, int line);
 
 // Parses a digest. Reports E-NOT-DIGEST when no section heading is found, W-MISSING-SECTION
 // for each absent section, W-DUP-HEADING, W-MALFORMED-ID, W-TABLE-ROW, W-NO-ID and friends.

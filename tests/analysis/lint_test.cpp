@@ -66,6 +66,11 @@ TEST(Lint, OneNameTwoIdsDuplicatesOutsideTreeEmptyTopicMalformed) {
     EXPECT_EQ(c["L-MALFORMED-ID"], 1);
     EXPECT_EQ(c["L-UNRESOLVED-NAME"], 2);  // FooNet, BarNet
     EXPECT_EQ(r.errors(), 2u);             // name on two ids, malformed id
+    for (const auto& f : r.findings)
+        if (f.code == "L-MALFORMED-ID") {
+            EXPECT_EQ(f.where.line, 11);  // the gap line
+            EXPECT_EQ(f.where.section, "GAPS_AND_OPPORTUNITIES");
+        }
 }
 
 TEST(Lint, SharedDigest2024) {
