@@ -5,16 +5,22 @@
 namespace citegraph::cli {
 
 void add_common_options(CLI::App& command, CommonOptions& options) {
-    command.add_option("inputs", options.inputs, "Digest files (.md, .txt); none: the bundled example digest");
-    command.add_option("--input-format", options.input_format, "Force the input format")->check(CLI::IsMember({"digest"}));
+    command.add_option("inputs", options.inputs,
+                       "Digests (.md, .txt), edge lists (.tsv, .csv, .el, .txt; .gz read directly), paper metadata (.jsonl); "
+                       "none: the bundled example digest");
+    command.add_option("--input-format", options.input_format, "Force the input format")->check(CLI::IsMember({"digest", "edges", "jsonl"}));
+    command.add_option("--columns", options.columns, "Column order of edge lists (cora.cites is cited,citing)")
+        ->check(CLI::IsMember({"citing,cited", "cited,citing"}));
     command.add_flag("--json", options.json, "Machine-readable output on stdout");
     command.add_flag("-q,--quiet", options.quiet, "Print no warnings, only errors");
 }
 
-std::optional<graph::LoadResult> load_or_report(const CommonOptions& options, std::ostream& err) {
+std::optional<graph::LoadResult> load_or_report(const CommonOptions& options, std::ostream& err, bool merge) {
     graph::LoadOptions load_options;
     load_options.input_format = options.input_format;
+    load_options.column_order = options.columns == "cited,citing" ? graph::ColumnOrder::CitedCiting : graph::ColumnOrder::CitingCited;
     graph::LoadResult loaded = graph::load_inputs(options.inputs, load_options);
+    if (merge && loaded.ok()) graph::merge_citations(loaded);
     for (const auto& d : loaded.diagnostics.all()) {
         if (options.quiet && d.severity != graph::Severity::Error) continue;
         err << graph::format(d) << '\n';

@@ -21,6 +21,7 @@ struct UsageError : std::runtime_error {
 struct CommonOptions {
     std::vector<std::string> inputs;
     std::string input_format;
+    std::string columns = "citing,cited";
     bool json = false;
     bool quiet = false;
 };
@@ -30,6 +31,8 @@ void add_common_options(CLI::App& command, CommonOptions& options);
 
 // Loads the inputs and prints their diagnostics (warnings unless quiet, errors always) to
 // `err`. Returns nothing when an input had an error: the caller exits with kInputError.
-std::optional<graph::LoadResult> load_or_report(const CommonOptions& options, std::ostream& err);
+// With `merge` the citation data is also added to the typed graph (stats, lint, export);
+// rank and clusters read it straight into a CSR instead.
+std::optional<graph::LoadResult> load_or_report(const CommonOptions& options, std::ostream& err, bool merge = true);
 
 }  // namespace citegraph::cli

@@ -41,6 +41,11 @@ int run_stats(const StatsOptions& options, std::ostream& out, std::ostream& err)
         i["ideas"] = in.ideas;
         i["reading_list"] = in.reading_list;
         i["ids"] = in.ids;
+        if (in.kind != "digest") {
+            i["edges"] = in.edges;
+            i["records"] = in.records;
+            i["skipped_lines"] = in.skipped_lines;
+        }
         j["inputs"].push_back(std::move(i));
     }
     if (options.common.json) {
@@ -66,6 +71,13 @@ int run_stats(const StatsOptions& options, std::ostream& out, std::ostream& err)
         out << '\n';
     }
     for (const auto& in : loaded->inputs) {
+        if (in.kind != "digest") {
+            out << "input " << in.path << " (" << in.kind << ")\n  ";
+            if (in.kind == "edges") out << in.edges << " edges, " << in.ids << " new ids";
+            else out << in.records << " records";
+            out << ", " << in.skipped_lines << " lines skipped\n";
+            continue;
+        }
         out << "input " << in.path << " (" << in.kind << (in.month.empty() ? "" : ", " + in.month) << ")\n";
         out << "  sections " << in.sections.size() << " of 7; " << in.ids << " ids; " << in.tree_papers << " tree papers; " << in.topics
             << " topics\n  " << in.highlights << " highlights; " << in.contributions << " contributions over " << in.contribution_papers

@@ -1,0 +1,238 @@
+#include "graph/parse/citations.hpp"
+
+#include "graph/ids.hpp"
+#include "graph/text.hpp"
+
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include <array>
+#include <cmath>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+
+namespace citegraph::graph {
+
+std::uint32_t CitationData::intern(std::string_view id) {
+    auto [it, inserted] = index.try_emplace(std::string(id), static_cast<std::uint32_t>(ids.size()));
+    if (inserted) ids.emplace_back(id);
+    return it->second;
+}
+
+std::string normalize_paper_id(std::string_view raw) {
+    raw = text::trim(raw);
+    if (!raw.empty() && (raw.front() == '"' || raw.front() == '`')) raw.remove_prefix(1);
+    if (!raw.empty() && (raw.back() == '"' || raw.back() == '`')) raw.remove_suffix(1);
+    if (auto id = parse_arxiv_id(raw)) return id->id;
+    return std::string(raw);
+}
+
+namespace {
+
+// Calls `on_line(line_number, line)` for every line of a plain or gzip file. Returns false
+// (after an E-IO diagnostic) when the file cannot be opened or read.
+bool for_each_line(const std::string& path, DiagnosticSink& sink, std::size_t max_line_bytes,
+                   const std::function<void(std::size_t, std::string_view)>& on_line) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        sink.error("E-IO", path, 0, 0, "is a directory, not a file");
+        return false;
+    }
+    gzFile file = gzopen(path.c_str(), "rb");
+    if (!file) {
+        sink.error("E-IO", path, 0, 0, std::string("cannot open: ") + std::strerror(errno));
+        return false;
+    }
+    gzbuffer(file, 1u << 20);
+    std::vector<char> buffer(1u << 20);
+    std::string carry;
+    std::size_t line_number = 0;
+    bool too_long = false;
+    for (;;) {
+        const int got = gzread(file, buffer.data(), static_cast<unsigned>(buffer.size()));
+        if (got < 0) {
+            int code = 0;
+            const char* message = gzerror(file, &code);
+            sink.error("E-IO", path, static_cast<int>(line_number + 1), 0, std::string("read error: ") + message);
+            gzclose(file);
+            return false;
+        }
+        if (got == 0) break;
+        std::string_view chunk(buffer.data(), static_cast<std::size_t>(got));
+        std::size_t start = 0;
+        for (;;) {
+            const std::size_t nl = chunk.find('\n', start);
+            if (nl == std::string_view::npos) {
+                carry.append(chunk.substr(start));
+                if (carry.size() > max_line_bytes && !too_long) {
+                    sink.error("E-LINE-LENGTH", path, static_cast<int>(line_number + 1), 1,
+                               "line is longer than the limit of " + std::to_string(max_line_bytes) + " bytes");
+                    too_long = true;
+                }
+                if (too_long) carry.clear();
+                break;
+            }
+            std::string_view line = chunk.substr(start, nl - start);
+            ++line_number;
+            if (!carry.empty() || too_long) {
+                if (!too_long) {
+                    carry.append(line);
+                    on_line(line_number, carry);
+                }
+                carry.clear();
+                too_long = false;
+            } else {
+                on_line(line_number, line);
+            }
+            start = nl + 1;
+        }
+    }
+    if (!carry.empty()) on_line(++line_number, carry);
+    gzclose(file);
+    return !too_long;
+}
+
+bool is_header_word(std::string_view w) {
+    std::string l = text::ascii_lower(text::trim(w));
+    if (!l.empty() && (l.front() == '"' || l.front() == '\'')) l.erase(0, 1);
+    if (!l.empty() && (l.back() == '"' || l.back() == '\'')) l.pop_back();
+    for (std::string_view word : {"source", "target", "citing", "cited", "from", "to", "src", "dst", "node1", "node2",
+                                  "id1", "id2", "paper", "cites", "citing_id", "cited_id", "weight", "u", "v"})
+        if (l == word) return true;
+    return false;
+}
+
+// Splits on the detected separator: tab, comma, or runs of spaces.
+std::vector<std::string_view> split_fields(std::string_view line, char separator) {
+    std::vector<std::string_view> fields;
+    if (separator == ' ') {
+        std::size_t i = 0;
+        while (i < line.size()) {
+            while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+            std::size_t j = i;
+            while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
+            if (j > i) fields.push_back(line.substr(i, j - i));
+            i = j;
+        }
+        return fields;
+    }
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t pos = line.find(separator, start);
+        fields.push_back(text::trim(line.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start)));
+        if (pos == std::string_view::npos) break;
+        start = pos + 1;
+    }
+    return fields;
+}
+
+}  // namespace
+
+std::size_t read_edge_list(const std::string& path, CitationData& data, DiagnosticSink& sink, const EdgeListOptions& options) {
+    char separator = 0;
+    bool first_data = true;
+    std::size_t added = 0, skipped = 0, reported = 0;
+    const auto file_index = static_cast<std::uint16_t>(data.files.size());
+    data.files.push_back(path);
+    auto skip = [&](std::size_t line, int col, const std::string& why) {
+        ++skipped;
+        if (reported++ < options.max_reported) sink.warning("W-EDGE-LINE", path, static_cast<int>(line), col, why + "; line skipped");
+    };
+    const bool ok = for_each_line(path, sink, options.max_line_bytes, [&](std::size_t n, std::string_view raw) {
+        std::string_view line = raw;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        const std::string_view trimmed = text::trim(line);
+        if (trimmed.empty() || trimmed.front() == '#' || trimmed.front() == '%') return;
+        if (n == 1 && text::starts_with(trimmed, "\xEF\xBB\xBF")) line.remove_prefix(3);
+        if (separator == 0) separator = trimmed.find('\t') != std::string_view::npos ? '\t' : trimmed.find(',') != std::string_view::npos ? ',' : ' ';
+        auto fields = split_fields(trimmed, separator);
+        if (first_data) {
+            first_data = false;
+            if (fields.size() >= 2 && is_header_word(fields[0]) && is_header_word(fields[1])) return;
+        }
+        if (fields.size() < 2 || fields.size() > 3) {
+            skip(n, 1, "expected 2 or 3 fields, found " + std::to_string(fields.size()));
+            return;
+        }
+        if (fields[0].empty() || fields[1].empty()) {
+            skip(n, 1, "empty paper id");
+            return;
+        }
+        if (text::find_invalid_utf8(trimmed) != std::string_view::npos) {
+            skip(n, 1, "invalid UTF-8");
+            return;
+        }
+        double weight = 1.0;
+        if (fields.size() == 3) {
+            const std::string w(fields[2]);
+            char* end = nullptr;
+            errno = 0;
+            weight = std::strtod(w.c_str(), &end);
+            if (end == w.c_str() || *end != '\0' || errno == ERANGE || !(weight >= 0.0) || weight == HUGE_VAL) {
+                const auto col = static_cast<int>(fields[2].data() - trimmed.data()) + 1;
+                skip(n, col, "weight '" + w + "' is not a finite non-negative number");
+                return;
+            }
+        }
+        const std::string a = normalize_paper_id(fields[0]);
+        const std::string b = normalize_paper_id(fields[1]);
+        const std::uint32_t u = data.intern(a);
+        const std::uint32_t v = data.intern(b);
+        const bool citing_first = options.order == ColumnOrder::CitingCited;
+        data.edges.emplace_back(citing_first ? u : v, citing_first ? v : u);
+        data.edge_lines.push_back(static_cast<std::uint32_t>(n));
+        data.edge_files.push_back(file_index);
+        if (fields.size() == 3 || !data.weights.empty()) {
+            if (data.weights.empty()) data.weights.assign(data.edges.size() - 1, 1.0);
+            data.weights.push_back(weight);
+        }
+        ++added;
+    });
+    data.skipped_lines += skipped;
+    if (skipped > 0)
+        sink.warning("W-EDGE-SKIPPED", path, 0, 0,
+                     std::to_string(skipped) + " line(s) skipped" +
+                         (skipped > options.max_reported ? " (the first " + std::to_string(options.max_reported) + " are listed)" : std::string()));
+    if (ok && added == 0 && !sink.has_errors()) sink.error("E-NO-EDGES", path, 0, 0, "no edge found: is this an edge list?");
+    return added;
+}
+
+std::size_t read_paper_metadata(const std::string& path, CitationData& data, DiagnosticSink& sink, const EdgeListOptions& options) {
+    std::size_t added = 0, skipped = 0, reported = 0;
+    auto skip = [&](std::size_t line, const std::string& why) {
+        ++skipped;
+        if (reported++ < options.max_reported) sink.warning("W-JSONL-LINE", path, static_cast<int>(line), 1, why + "; line skipped");
+    };
+    for_each_line(path, sink, options.max_line_bytes, [&](std::size_t n, std::string_view raw) {
+        const std::string_view line = text::trim(raw);
+        if (line.empty()) return;
+        // Depth is bounded by the parser callback, so a deeply nested line cannot exhaust the stack.
+        int depth_exceeded = 0;
+        nlohmann::json j = nlohmann::json::parse(line, [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+            if (depth > 64) { depth_exceeded = 1; return false; }
+            return true;
+        }, false);
+        if (depth_exceeded) { skip(n, "JSON nested deeper than 64 levels"); return; }
+        if (j.is_discarded() || !j.is_object()) { skip(n, "not a JSON object"); return; }
+        const auto it = j.find("id");
+        if (it == j.end() || !(it->is_string() || it->is_number_integer())) { skip(n, "no string or integer \"id\""); return; }
+        const std::string id = normalize_paper_id(it->is_string() ? it->get<std::string>() : std::to_string(it->get<long long>()));
+        PaperMetadata& m = data.metadata[id];
+        auto take = [&](const char* key, std::string& into) {
+            auto f = j.find(key);
+            if (f != j.end() && f->is_string()) into = f->get<std::string>();
+        };
+        take("title", m.title);
+        take("abstract", m.abstract);
+        take("date", m.date);
+        take("authors", m.authors);
+        ++added;
+    });
+    data.skipped_lines += skipped;
+    if (skipped > 0) sink.warning("W-JSONL-SKIPPED", path, 0, 0, std::to_string(skipped) + " line(s) skipped");
+    return added;
+}
+
+}  // namespace citegraph::graph
