@@ -1,0 +1,679 @@
+#include "analysis/centrality.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <functional>
+#include <limits>
+#include <numeric>
+#include <queue>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace citegraph::analysis {
+namespace {
+
+using Vertex = CsrGraph::Vertex;
+
+// Reductions run over blocks of this many vertices whose partial sums are added in block order:
+// the block boundaries depend only on n, so the rounding (and the bytes of the result) do not
+// depend on how many threads ran the blocks or in which order they finished. An OpenMP
+// `reduction(+:err)` would combine per-thread partials in an unspecified order instead.
+constexpr std::uint32_t kBlock = 2048;
+
+std::uint32_t num_blocks(std::uint32_t n) { return (n + kBlock - 1) / kBlock; }
+
+template <typename T>
+std::string str(const T& v) {
+    std::ostringstream os;
+    os.precision(17);
+    os << v;
+    return os.str();
+}
+
+[[noreturn]] void bad(const std::string& fn, const std::string& what) {
+    throw std::invalid_argument(fn + ": " + what);
+}
+
+// Edge weights, when used, must be finite and >= 0 (positive = true: > 0, for path lengths).
+void check_weights(const CsrGraph& g, const std::string& fn, bool positive) {
+    if (!g.weighted()) return;
+    const std::uint32_t m = g.num_edges();
+    for (std::uint32_t k = 0; k < m; ++k) {
+        const double w = g.out_weight(k);
+        if (!std::isfinite(w) || w < 0.0 || (positive && w == 0.0))
+            bad(fn, std::string("edge weights must be finite and ") + (positive ? "> 0" : ">= 0") + ", got " + str(w) +
+                        " on edge " + std::to_string(k));
+    }
+}
+
+// A user distribution (personalization / dangling): n finite values >= 0 with a positive sum,
+// returned normalized to sum 1. Empty -> `fallback`.
+std::vector<double> distribution(const std::vector<double>& given, std::uint32_t n, const std::string& name,
+                                 const std::vector<double>& fallback) {
+    if (given.empty()) return fallback;
+    if (given.size() != n)
+        bad("page_rank", name + " must be empty or have one value per vertex (" + std::to_string(n) + "), got " +
+                                 std::to_string(given.size()));
+    double sum = 0.0;
+    for (double v : given) {
+        if (!std::isfinite(v) || v < 0.0) bad("page_rank", name + " values must be finite and >= 0, got " + str(v));
+        sum += v;
+    }
+    if (!(sum > 0.0) || !std::isfinite(sum)) bad("page_rank", name + " must have a positive finite sum, got " + str(sum));
+    std::vector<double> out(given);
+    for (double& v : out) v /= sum;
+    return out;
+}
+
+double ordered_sum(const std::vector<double>& parts) {
+    double s = 0.0;
+    for (double p : parts) s += p;
+    return s;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// PageRank
+
+PageRankResult page_rank(const CsrGraph& g, const PageRankOptions& opt) {
+    const std::string fn = "page_rank";
+    if (!(opt.damping >= 0.0 && opt.damping <= 1.0)) bad(fn, "damping must be in [0, 1], got " + str(opt.damping));
+    if (!(opt.tolerance > 0.0) || !std::isfinite(opt.tolerance))
+        bad(fn, "tolerance must be finite and > 0, got " + str(opt.tolerance));
+    if (opt.max_iterations < 1) bad(fn, "max_iterations must be >= 1, got " + std::to_string(opt.max_iterations));
+    const bool weighted = opt.use_weights && g.weighted();
+    if (weighted) check_weights(g, fn, false);
+
+    const std::uint32_t n = g.num_vertices();
+    const std::uint32_t m = g.num_edges();
+    const std::vector<double> uniform(n, n == 0 ? 0.0 : 1.0 / n);
+    const std::vector<double> p = distribution(opt.personalization, n, "personalization", uniform);
+    const std::vector<double> d = distribution(opt.dangling, n, "dangling", p);
+
+    PageRankResult res;
+    if (n == 0) {
+        res.converged = true;
+        return res;
+    }
+    const double alpha = opt.damping;
+    const double threshold = opt.stop == PageRankStop::NetworkxScaled ? n * opt.tolerance : opt.tolerance;
+
+    // inv_out[u] = 1 / W(u), 0 for a dangling vertex; in_w[k] = weight of the k-th in-edge, so
+    // the pull loop reads weights sequentially instead of through in_edge_index.
+    std::vector<double> inv_out(n, 0.0);
+    std::vector<unsigned char> is_dangling(n, 0);
+    for (Vertex u = 0; u < n; ++u) {
+        double w = 0.0;
+        if (weighted)
+            for (std::uint32_t k = g.out_begin(u); k < g.out_begin(u + 1); ++k) w += g.out_weight(k);
+        else
+            w = g.out_degree(u);
+        if (w > 0.0)
+            inv_out[u] = 1.0 / w;
+        else
+            is_dangling[u] = 1;
+    }
+    std::vector<double> in_w;
+    if (weighted) {
+        in_w.resize(m);
+        for (std::uint32_t k = 0; k < m; ++k) in_w[k] = g.out_weight(g.in_edge_index(k));
+    }
+
+    // x: current scores; contrib[u] = x[u] / W(u), the share u sends along each unit of weight.
+    // One parallel pass per iteration computes the new scores and, fused, the next contrib and the
+    // next dangling mass, so each iteration reads the edges once.
+    std::vector<double> x(n, 1.0 / n), next(n), contrib(n), next_contrib(n);
+    const std::uint32_t nb = num_blocks(n);
+    std::vector<double> block_dangling(nb, 0.0), block_err(nb, 0.0);
+    for (std::uint32_t b = 0; b < nb; ++b) {
+        const Vertex lo = b * kBlock, hi = std::min(n, lo + kBlock);
+        double s = 0.0;
+        for (Vertex u = lo; u < hi; ++u) {
+            contrib[u] = x[u] * inv_out[u];
+            if (is_dangling[u]) s += x[u];
+        }
+        block_dangling[b] = s;
+    }
+    const Vertex* const in_src = g.in_neighbors(0).data();
+
+    for (int it = 1; it <= opt.max_iterations; ++it) {
+        const double dsum = ordered_sum(block_dangling);
+#pragma omp parallel for schedule(dynamic, 1)
+        for (std::uint32_t b = 0; b < nb; ++b) {
+            const Vertex lo = b * kBlock, hi = std::min(n, lo + kBlock);
+            double err = 0.0, dangling_next = 0.0;
+            for (Vertex v = lo; v < hi; ++v) {
+                const std::uint32_t k0 = g.in_begin(v), k1 = g.in_begin(v + 1);
+                double s = 0.0;
+                if (weighted)
+                    for (std::uint32_t k = k0; k < k1; ++k) s += contrib[in_src[k]] * in_w[k];
+                else
+                    for (std::uint32_t k = k0; k < k1; ++k) s += contrib[in_src[k]];
+                const double xv = alpha * (s + dsum * d[v]) + (1.0 - alpha) * p[v];
+                err += std::abs(xv - x[v]);
+                next[v] = xv;
+                next_contrib[v] = xv * inv_out[v];
+                if (is_dangling[v]) dangling_next += xv;
+            }
+            block_err[b] = err;
+            block_dangling[b] = dangling_next;
+        }
+        x.swap(next);
+        contrib.swap(next_contrib);
+        res.iterations = it;
+        res.last_change = ordered_sum(block_err);
+        if (res.last_change < threshold) {
+            res.converged = true;
+            break;
+        }
+    }
+    res.score = std::move(x);
+    return res;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shortest-path kernels: betweenness and harmonic closeness
+
+namespace {
+
+// Out-adjacency without self-loops and with parallel edges merged (smallest weight kept): a
+// shortest path is a vertex sequence, so a parallel edge must not count as a second path.
+struct SimpleAdjacency {
+    std::vector<std::uint32_t> begin;  // n + 1 offsets
+    std::vector<Vertex> target;        // ascending within a row
+    std::vector<double> length;        // empty when unweighted
+};
+
+SimpleAdjacency simple_out_adjacency(const CsrGraph& g, bool weighted) {
+    const std::uint32_t n = g.num_vertices();
+    SimpleAdjacency a;
+    a.begin.assign(n + 1, 0);
+    a.target.reserve(g.num_edges());
+    if (weighted) a.length.reserve(g.num_edges());
+    std::vector<std::pair<Vertex, double>> row;
+    for (Vertex u = 0; u < n; ++u) {
+        row.clear();
+        const auto nb = g.out_neighbors(u);
+        for (std::uint32_t i = 0; i < nb.size(); ++i)
+            if (nb[i] != u) row.emplace_back(nb[i], weighted ? g.out_weight(g.out_begin(u) + i) : 1.0);
+        std::sort(row.begin(), row.end());
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (i > 0 && row[i].first == row[i - 1].first) continue;  // sorted: the first has the least weight
+            a.target.push_back(row[i].first);
+            if (weighted) a.length.push_back(row[i].second);
+        }
+        a.begin[u + 1] = static_cast<std::uint32_t>(a.target.size());
+    }
+    return a;
+}
+
+// Uniform integer in [0, range), range >= 1, by rejection: unbiased, and the same on every
+// platform (std::uniform_int_distribution is implementation-defined).
+std::uint64_t bounded(std::mt19937_64& rng, std::uint64_t range) {
+    const std::uint64_t threshold = (0 - range) % range;  // 2^64 mod range
+    for (;;) {
+        const std::uint64_t r = rng();
+        if (r >= threshold) return r % range;
+    }
+}
+
+// Per-thread scratch of one single-source pass. All vectors are restored to their initial
+// values for the vertices a pass touched, so a pass costs O(touched), not O(n).
+struct BrandesScratch {
+    std::vector<double> dist;    // hops or length; +inf = unreached
+    std::vector<double> sigma;   // number of shortest paths from the source
+    std::vector<double> coeff;   // (1 + delta[w]) / sigma[w], set in the backward pass
+    std::vector<Vertex> order;   // vertices in non-decreasing distance (BFS queue / settle order)
+    std::vector<unsigned char> settled;
+    using Item = std::pair<double, Vertex>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
+
+    explicit BrandesScratch(std::uint32_t n)
+        : dist(n, std::numeric_limits<double>::infinity()), sigma(n, 0.0), coeff(n, 0.0), settled(n, 0) {
+        order.reserve(n);
+    }
+};
+
+// One Brandes pass from s, adding the dependencies delta_s(v) (v != s) to acc.
+void brandes_source(const SimpleAdjacency& a, bool weighted, Vertex s, BrandesScratch& sc, double* acc) {
+    auto& dist = sc.dist;
+    auto& sigma = sc.sigma;
+    auto& order = sc.order;
+    order.clear();
+    dist[s] = 0.0;
+    sigma[s] = 1.0;
+    if (!weighted) {
+        order.push_back(s);
+        for (std::size_t head = 0; head < order.size(); ++head) {
+            const Vertex v = order[head];
+            const double dn = dist[v] + 1.0;
+            for (std::uint32_t k = a.begin[v]; k < a.begin[v + 1]; ++k) {
+                const Vertex w = a.target[k];
+                if (dist[w] == std::numeric_limits<double>::infinity()) {
+                    dist[w] = dn;
+                    order.push_back(w);
+                }
+                if (dist[w] == dn) sigma[w] += sigma[v];
+            }
+        }
+    } else {
+        // Dijkstra. sigma[w] sums sigma over the settled u with dist[u] + len(u,w) == dist[w],
+        // the same floating-point sums and comparisons as networkx's
+        // _single_source_dijkstra_path_basic; a strictly shorter path resets it.
+        auto& heap = sc.heap;
+        heap.emplace(0.0, s);
+        while (!heap.empty()) {
+            const auto [dv, v] = heap.top();
+            heap.pop();
+            if (sc.settled[v] || dv > dist[v]) continue;
+            sc.settled[v] = 1;
+            order.push_back(v);
+            for (std::uint32_t k = a.begin[v]; k < a.begin[v + 1]; ++k) {
+                const Vertex w = a.target[k];
+                if (sc.settled[w]) continue;
+                const double nd = dv + a.length[k];
+                if (nd < dist[w]) {
+                    dist[w] = nd;
+                    sigma[w] = sigma[v];
+                    heap.emplace(nd, w);
+                } else if (nd == dist[w]) {
+                    sigma[w] += sigma[v];
+                }
+            }
+        }
+    }
+    // Backward pass in successor form: delta[w] = sigma[w] * sum over DAG successors x of
+    // (1 + delta[x]) / sigma[x]. A successor x of w satisfies dist[w] + len(w,x) == dist[x]
+    // (the predicate the forward pass used), so no predecessor lists are stored.
+    for (std::size_t i = order.size(); i-- > 0;) {
+        const Vertex w = order[i];
+        double sum = 0.0;
+        for (std::uint32_t k = a.begin[w]; k < a.begin[w + 1]; ++k) {
+            const Vertex x = a.target[k];
+            if (dist[x] == dist[w] + (weighted ? a.length[k] : 1.0)) sum += sc.coeff[x];
+        }
+        const double delta = sigma[w] * sum;
+        sc.coeff[w] = (1.0 + delta) / sigma[w];
+        if (w != s) acc[w] += delta;
+    }
+    for (const Vertex v : order) {
+        dist[v] = std::numeric_limits<double>::infinity();
+        sigma[v] = 0.0;
+        sc.coeff[v] = 0.0;
+        sc.settled[v] = 0;
+    }
+}
+
+}  // namespace
+
+BetweennessResult betweenness(const CsrGraph& g, const BetweennessOptions& opt) {
+    const std::string fn = "betweenness";
+    const std::uint32_t n = g.num_vertices();
+    if (opt.samples > n)
+        bad(fn, "samples must be 0 (exact) or in [1, n] = [1, " + std::to_string(n) + "], got " +
+                        std::to_string(opt.samples));
+    const bool weighted = opt.weighted && g.weighted();
+    if (weighted) check_weights(g, fn, true);
+
+    BetweennessResult res;
+    res.score.assign(n, 0.0);
+    if (n == 0) return res;
+
+    std::vector<Vertex> sources;
+    if (opt.samples == 0) {
+        sources.resize(n);
+        std::iota(sources.begin(), sources.end(), Vertex{0});
+    } else {
+        std::vector<Vertex> perm(n);
+        std::iota(perm.begin(), perm.end(), Vertex{0});
+        std::mt19937_64 rng(opt.seed);
+        for (std::uint32_t i = 0; i < opt.samples; ++i)
+            std::swap(perm[i], perm[i + bounded(rng, n - i)]);
+        sources.assign(perm.begin(), perm.begin() + opt.samples);
+        std::sort(sources.begin(), sources.end());
+        res.sources = sources;
+    }
+
+    const SimpleAdjacency adj = simple_out_adjacency(g, weighted);
+
+    // Sources are cut into at most 256 chunks of consecutive sources; chunks run in waves of
+    // `wave` chunks, each chunk summing into its own accumulator, and after a wave the
+    // accumulators are added to the score in chunk order. Chunk boundaries, waves and the order
+    // of every addition depend only on n and the sources, never on the thread count.
+    const std::size_t ns = sources.size();
+    const std::size_t chunk = std::max<std::size_t>(1, (ns + 255) / 256);
+    const std::size_t chunks = (ns + chunk - 1) / chunk;
+    const std::size_t wave = std::min<std::size_t>(chunks, std::clamp<std::size_t>((std::size_t{1} << 23) / n, 2, 16));
+    std::vector<double> acc(wave * n);
+    double* const score = res.score.data();
+
+#pragma omp parallel
+    {
+        BrandesScratch sc(n);
+        for (std::size_t c0 = 0; c0 < chunks; c0 += wave) {
+            const std::size_t in_wave = std::min(wave, chunks - c0);
+#pragma omp for schedule(dynamic, 1)
+            for (std::size_t j = 0; j < in_wave; ++j) {
+                double* const a = acc.data() + j * n;
+                std::fill(a, a + n, 0.0);
+                const std::size_t lo = (c0 + j) * chunk, hi = std::min(ns, lo + chunk);
+                for (std::size_t i = lo; i < hi; ++i) brandes_source(adj, weighted, sources[i], sc, a);
+            }
+#pragma omp for schedule(static)
+            for (std::uint32_t v = 0; v < n; ++v) {
+                double s = score[v];
+                for (std::size_t j = 0; j < in_wave; ++j) s += acc[j * n + v];
+                score[v] = s;
+            }
+        }
+    }
+
+    // networkx 2.8 _rescale for a directed graph (see the header for the n/k deviation).
+    double scale = 1.0;
+    bool rescale = false;
+    if (opt.normalized && n > 2) {
+        scale = 1.0 / static_cast<double>(std::uint64_t{n - 1} * std::uint64_t{n - 2});
+        rescale = true;
+    }
+    if (opt.samples != 0) {
+        scale = scale * n / opt.samples;
+        rescale = true;
+    }
+    if (rescale)
+        for (double& v : res.score) v *= scale;
+    return res;
+}
+
+HarmonicResult harmonic_centrality(const CsrGraph& g, const HarmonicOptions& opt) {
+    const bool weighted = opt.weighted && g.weighted();
+    if (weighted) check_weights(g, "harmonic_centrality", true);
+    const std::uint32_t n = g.num_vertices();
+    HarmonicResult res;
+    res.score.assign(n, 0.0);
+    if (n == 0) return res;
+
+    // Distances to u are distances from u in the reversed graph: search from u over in-edges.
+    // Parallel and self-loop edges need no special care here: a search visits a vertex once,
+    // and Dijkstra keeps the smallest length of parallel edges by itself.
+    std::vector<double> in_len;
+    if (weighted) {
+        in_len.resize(g.num_edges());
+        for (std::uint32_t k = 0; k < g.num_edges(); ++k) in_len[k] = g.out_weight(g.in_edge_index(k));
+    }
+    const Vertex* const in_src = g.num_edges() ? g.in_neighbors(0).data() : nullptr;
+    const auto n_signed = static_cast<std::int64_t>(n);
+
+#pragma omp parallel
+    {
+        std::vector<double> dist(n, std::numeric_limits<double>::infinity());
+        std::vector<unsigned char> settled(n, 0);
+        std::vector<Vertex> order;
+        order.reserve(n);
+        using Item = std::pair<double, Vertex>;
+        std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
+#pragma omp for schedule(dynamic, 16)
+        for (std::int64_t ui = 0; ui < n_signed; ++ui) {
+            const auto u = static_cast<Vertex>(ui);
+            order.clear();
+            dist[u] = 0.0;
+            double h = 0.0;
+            if (!weighted) {
+                order.push_back(u);
+                for (std::size_t head = 0; head < order.size(); ++head) {
+                    const Vertex v = order[head];
+                    const double dn = dist[v] + 1.0;
+                    for (std::uint32_t k = g.in_begin(v); k < g.in_begin(v + 1); ++k) {
+                        const Vertex w = in_src[k];
+                        if (dist[w] == std::numeric_limits<double>::infinity()) {
+                            dist[w] = dn;
+                            order.push_back(w);
+                            h += 1.0 / dn;
+                        }
+                    }
+                }
+            } else {
+                heap.emplace(0.0, u);
+                while (!heap.empty()) {
+                    const auto [dv, v] = heap.top();
+                    heap.pop();
+                    if (settled[v] || dv > dist[v]) continue;
+                    settled[v] = 1;
+                    order.push_back(v);
+                    if (v != u) h += 1.0 / dv;
+                    for (std::uint32_t k = g.in_begin(v); k < g.in_begin(v + 1); ++k) {
+                        const Vertex w = in_src[k];
+                        const double nd = dv + in_len[k];
+                        if (!settled[w] && nd < dist[w]) {
+                            dist[w] = nd;
+                            heap.emplace(nd, w);
+                        }
+                    }
+                }
+            }
+            for (const Vertex v : order) {
+                dist[v] = std::numeric_limits<double>::infinity();
+                settled[v] = 0;
+            }
+            res.score[u] = h;
+        }
+    }
+    return res;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Degree
+
+DegreeResult degree(const CsrGraph& g, const DegreeOptions& opt) {
+    const std::uint32_t n = g.num_vertices();
+    const bool weighted = opt.weighted && g.weighted();
+    DegreeResult r;
+    r.in.assign(n, 0.0);
+    r.out.assign(n, 0.0);
+    r.total.assign(n, 0.0);
+    for (Vertex v = 0; v < n; ++v) {
+        if (weighted) {
+            for (std::uint32_t k = g.out_begin(v); k < g.out_begin(v + 1); ++k) r.out[v] += g.out_weight(k);
+            for (std::uint32_t k = g.in_begin(v); k < g.in_begin(v + 1); ++k)
+                r.in[v] += g.out_weight(g.in_edge_index(k));
+        } else {
+            r.out[v] = g.out_degree(v);
+            r.in[v] = g.in_degree(v);
+        }
+        r.total[v] = r.in[v] + r.out[v];
+    }
+    if (opt.normalized) {
+        const double s = n > 1 ? 1.0 / (n - 1.0) : 0.0;
+        for (Vertex v = 0; v < n; ++v) {
+            if (n == 1) {
+                r.in[v] = r.out[v] = r.total[v] = 1.0;  // networkx: a single node has centrality 1
+            } else {
+                r.in[v] *= s;
+                r.out[v] *= s;
+                r.total[v] *= s;
+            }
+        }
+    }
+    return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HITS
+
+HitsResult hits(const CsrGraph& g, const HitsOptions& opt) {
+    const std::string fn = "hits";
+    if (!(opt.tolerance > 0.0) || !std::isfinite(opt.tolerance))
+        bad(fn, "tolerance must be finite and > 0, got " + str(opt.tolerance));
+    if (opt.max_iterations < 1) bad(fn, "max_iterations must be >= 1, got " + std::to_string(opt.max_iterations));
+    const bool weighted = opt.use_weights && g.weighted();
+    if (weighted) check_weights(g, fn, false);
+
+    const std::uint32_t n = g.num_vertices();
+    const std::uint32_t m = g.num_edges();
+    HitsResult res;
+    if (n == 0) {
+        res.converged = true;
+        return res;
+    }
+    bool any_positive = false;
+    for (std::uint32_t k = 0; k < m && !any_positive; ++k) any_positive = !weighted || g.out_weight(k) > 0.0;
+    if (!any_positive) {
+        const double v = opt.normalized ? 1.0 / n : 1.0;
+        res.hub.assign(n, v);
+        res.authority.assign(n, v);
+        res.converged = true;
+        return res;
+    }
+
+    std::vector<double> in_w;
+    if (weighted) {
+        in_w.resize(m);
+        for (std::uint32_t k = 0; k < m; ++k) in_w[k] = g.out_weight(g.in_edge_index(k));
+    }
+    const Vertex* const in_src = g.in_neighbors(0).data();
+    const Vertex* const out_dst = g.out_neighbors(0).data();
+    const std::uint32_t nb = num_blocks(n);
+    std::vector<double> block(nb, 0.0);
+    std::vector<double> h(n, 1.0 / n), a(n, 0.0), hn(n, 0.0);
+
+    // max is exact in any order, so a plain OpenMP max reduction is deterministic.
+    auto max_of = [&](const std::vector<double>& x) {
+        double mx = 0.0;
+#pragma omp parallel for reduction(max : mx) schedule(static)
+        for (std::uint32_t v = 0; v < n; ++v) mx = std::max(mx, x[v]);
+        return mx;
+    };
+
+    for (int it = 1; it <= opt.max_iterations; ++it) {
+        // a = A^T h (pull over in-edges)
+#pragma omp parallel for schedule(dynamic, 1)
+        for (std::uint32_t b = 0; b < nb; ++b) {
+            const Vertex lo = b * kBlock, hi = std::min(n, lo + kBlock);
+            for (Vertex v = lo; v < hi; ++v) {
+                double s = 0.0;
+                for (std::uint32_t k = g.in_begin(v); k < g.in_begin(v + 1); ++k)
+                    s += h[in_src[k]] * (weighted ? in_w[k] : 1.0);
+                a[v] = s;
+            }
+        }
+        // h = A a (pull over out-edges)
+#pragma omp parallel for schedule(dynamic, 1)
+        for (std::uint32_t b = 0; b < nb; ++b) {
+            const Vertex lo = b * kBlock, hi = std::min(n, lo + kBlock);
+            for (Vertex v = lo; v < hi; ++v) {
+                double s = 0.0;
+                for (std::uint32_t k = g.out_begin(v); k < g.out_begin(v + 1); ++k)
+                    s += a[out_dst[k]] * (weighted ? g.out_weight(k) : 1.0);
+                hn[v] = s;
+            }
+        }
+        const double hmax = max_of(hn), amax = max_of(a);
+        // A has a positive entry and h > 0 wherever it has out-edges, so both maxima are > 0
+        // unless they underflowed: then the iteration cannot continue.
+        if (!(hmax > 0.0) || !(amax > 0.0)) break;
+        const double hs = 1.0 / hmax, as = 1.0 / amax;
+#pragma omp parallel for schedule(static)
+        for (std::uint32_t b = 0; b < nb; ++b) {
+            const Vertex lo = b * kBlock, hi = std::min(n, lo + kBlock);
+            double err = 0.0;
+            for (Vertex v = lo; v < hi; ++v) {
+                hn[v] *= hs;
+                a[v] *= as;
+                err += std::abs(hn[v] - h[v]);
+            }
+            block[b] = err;
+        }
+        h.swap(hn);
+        res.iterations = it;
+        res.last_change = ordered_sum(block);
+        if (res.last_change < opt.tolerance) {
+            res.converged = true;
+            break;
+        }
+    }
+    if (opt.normalized) {
+        // Sums over fixed blocks in order, as everywhere else.
+        auto normalize = [&](std::vector<double>& x) {
+            for (std::uint32_t b = 0; b < nb; ++b) {
+                const Vertex lo = b * kBlock, hi = std::min(n, lo + kBlock);
+                double s = 0.0;
+                for (Vertex v = lo; v < hi; ++v) s += x[v];
+                block[b] = s;
+            }
+            const double inv = 1.0 / ordered_sum(block);
+            for (double& v : x) v *= inv;
+        };
+        normalize(h);
+        normalize(a);
+    }
+    res.hub = std::move(h);
+    res.authority = std::move(a);
+    return res;
+}
+
+// ---------------------------------------------------------------------------------------------
+// k-core
+
+CoreResult core_number(const CsrGraph& g, const CoreOptions& opt) {
+    const std::uint32_t n = g.num_vertices();
+    CoreResult r;
+    r.core.assign(n, 0);
+    if (n == 0) return r;
+    const bool use_out = opt.mode != CoreMode::Out;  // whose degree drops when v is removed
+    const bool use_in = opt.mode != CoreMode::In;
+
+    // Degree without self-loops, by mode.
+    std::vector<std::uint32_t> deg(n, 0);
+    for (Vertex v = 0; v < n; ++v) {
+        std::uint32_t dv = 0;
+        if (opt.mode != CoreMode::Out)
+            for (const Vertex u : g.in_neighbors(v)) dv += u != v;
+        if (opt.mode != CoreMode::In)
+            for (const Vertex u : g.out_neighbors(v)) dv += u != v;
+        deg[v] = dv;
+    }
+    // Batagelj-Zaversnik: vertices bucket-sorted by current degree; taking them in order, each
+    // removal lowers the degree of its not-yet-removed neighbours that have a higher degree.
+    // Removing v lowers the in-degree of its out-neighbours and the out-degree of its
+    // in-neighbours, hence `use_out` for mode In and `use_in` for mode Out.
+    const std::uint32_t md = *std::max_element(deg.begin(), deg.end());
+    std::vector<std::uint32_t> bin(md + 2, 0), pos(n), vert(n);
+    for (Vertex v = 0; v < n; ++v) ++bin[deg[v] + 1];
+    for (std::uint32_t d = 1; d <= md + 1; ++d) bin[d] += bin[d - 1];
+    {
+        std::vector<std::uint32_t> next(bin.begin(), bin.end() - 1);
+        for (Vertex v = 0; v < n; ++v) {
+            pos[v] = next[deg[v]]++;
+            vert[pos[v]] = v;
+        }
+    }
+    auto lower = [&](Vertex u, Vertex v) {
+        if (u == v || deg[u] <= deg[v]) return;
+        const std::uint32_t du = deg[u], pu = pos[u], pw = bin[du];
+        const Vertex w = vert[pw];
+        if (u != w) {
+            pos[u] = pw;
+            vert[pw] = u;
+            pos[w] = pu;
+            vert[pu] = w;
+        }
+        ++bin[du];
+        --deg[u];
+    };
+    for (std::uint32_t i = 0; i < n; ++i) {
+        const Vertex v = vert[i];
+        if (use_out)
+            for (const Vertex u : g.out_neighbors(v)) lower(u, v);
+        if (use_in)
+            for (const Vertex u : g.in_neighbors(v)) lower(u, v);
+    }
+    r.core = std::move(deg);
+    r.degeneracy = *std::max_element(r.core.begin(), r.core.end());
+    return r;
+}
+
+}  // namespace citegraph::analysis
