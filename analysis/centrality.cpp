@@ -26,6 +26,10 @@ constexpr std::uint32_t kBlock = 2048;
 
 std::uint32_t num_blocks(std::uint32_t n) { return (n + kBlock - 1) / kBlock; }
 
+// Below this much work (edge visits and vertex updates) a parallel region costs more than it
+// saves, and on a busy machine a fork/join can cost milliseconds: such calls run serially.
+constexpr double kParallelWork = 1e6;
+
 template <typename T>
 std::string str(const T& v) {
     std::ostringstream os;
@@ -140,10 +144,11 @@ PageRankResult page_rank(const CsrGraph& g, const PageRankOptions& opt) {
         block_dangling[b] = s;
     }
     const Vertex* const in_src = g.in_neighbors(0).data();
+    const bool parallel = nb > 1 && static_cast<double>(n) + m > kParallelWork / 8;
 
     for (int it = 1; it <= opt.max_iterations; ++it) {
         const double dsum = ordered_sum(block_dangling);
-#pragma omp parallel for schedule(dynamic, 1)
+#pragma omp parallel for schedule(dynamic, 1) if (parallel)
         for (std::uint32_t b = 0; b < nb; ++b) {
             const Vertex lo = b * kBlock, hi = std::min(n, lo + kBlock);
             double err = 0.0, dangling_next = 0.0;
@@ -183,34 +188,46 @@ namespace {
 
 // Out-adjacency without self-loops and with parallel edges merged (smallest weight kept): a
 // shortest path is a vertex sequence, so a parallel edge must not count as a second path.
+// Vertices are renumbered by decreasing in-degree (ties by id): the searches touch a vertex
+// about once per in-edge, so the most-touched states share cache lines.
 struct SimpleAdjacency {
-    std::vector<std::uint32_t> begin;  // n + 1 offsets
-    std::vector<Vertex> target;        // ascending within a row
+    std::vector<std::uint32_t> begin;  // n + 1 offsets, by new number
+    std::vector<Vertex> target;        // new numbers, ascending within a row
     std::vector<double> length;        // empty when unweighted
+    std::vector<Vertex> renumber;      // original vertex -> new number
 };
 
 SimpleAdjacency simple_out_adjacency(const CsrGraph& g, bool weighted) {
     const std::uint32_t n = g.num_vertices();
     SimpleAdjacency a;
+    std::vector<Vertex> original(n);
+    std::iota(original.begin(), original.end(), Vertex{0});
+    std::stable_sort(original.begin(), original.end(),
+                     [&](Vertex x, Vertex y) { return g.in_degree(x) > g.in_degree(y); });
+    a.renumber.resize(n);
+    for (Vertex i = 0; i < n; ++i) a.renumber[original[i]] = i;
     a.begin.assign(n + 1, 0);
     a.target.reserve(g.num_edges());
     if (weighted) a.length.reserve(g.num_edges());
     std::vector<std::pair<Vertex, double>> row;
-    for (Vertex u = 0; u < n; ++u) {
+    for (Vertex nu = 0; nu < n; ++nu) {
+        const Vertex u = original[nu];
         row.clear();
         const auto nb = g.out_neighbors(u);
         for (std::uint32_t i = 0; i < nb.size(); ++i)
-            if (nb[i] != u) row.emplace_back(nb[i], weighted ? g.out_weight(g.out_begin(u) + i) : 1.0);
+            if (nb[i] != u) row.emplace_back(a.renumber[nb[i]], weighted ? g.out_weight(g.out_begin(u) + i) : 1.0);
         std::sort(row.begin(), row.end());
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (i > 0 && row[i].first == row[i - 1].first) continue;  // sorted: the first has the least weight
             a.target.push_back(row[i].first);
             if (weighted) a.length.push_back(row[i].second);
         }
-        a.begin[u + 1] = static_cast<std::uint32_t>(a.target.size());
+        a.begin[nu + 1] = static_cast<std::uint32_t>(a.target.size());
     }
     return a;
 }
+
+double m_simple(const SimpleAdjacency& a) { return static_cast<double>(a.target.size()); }
 
 // Uniform integer in [0, range), range >= 1, by rejection: unbiased, and the same on every
 // platform (std::uniform_int_distribution is implementation-defined).
@@ -222,43 +239,50 @@ std::uint64_t bounded(std::mt19937_64& rng, std::uint64_t range) {
     }
 }
 
-// Per-thread scratch of one single-source pass. All vectors are restored to their initial
-// values for the vertices a pass touched, so a pass costs O(touched), not O(n).
+// What an edge visit reads and writes about its far end, in one place (one cache line access
+// instead of three: on large graphs Brandes is bound by these random accesses).
+struct NodeState {
+    double dist = std::numeric_limits<double>::infinity();  // hops or length; +inf = unreached
+    double sigma = 0.0;                                     // number of shortest paths from the source
+    double coeff = 0.0;                                     // (1 + delta) / sigma, set in the backward pass
+};
+
+// Per-thread scratch of one single-source pass. Only the vertices a pass reached are reset
+// afterwards, so a pass costs O(reached), not O(n).
 struct BrandesScratch {
-    std::vector<double> dist;    // hops or length; +inf = unreached
-    std::vector<double> sigma;   // number of shortest paths from the source
-    std::vector<double> coeff;   // (1 + delta[w]) / sigma[w], set in the backward pass
-    std::vector<Vertex> order;   // vertices in non-decreasing distance (BFS queue / settle order)
+    std::vector<NodeState> node;
+    std::vector<Vertex> order;  // vertices in non-decreasing distance (BFS queue / settle order)
     std::vector<unsigned char> settled;
     using Item = std::pair<double, Vertex>;
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
 
-    explicit BrandesScratch(std::uint32_t n)
-        : dist(n, std::numeric_limits<double>::infinity()), sigma(n, 0.0), coeff(n, 0.0), settled(n, 0) {
-        order.reserve(n);
-    }
+    explicit BrandesScratch(std::uint32_t n) : node(n), settled(n, 0) { order.reserve(n); }
 };
 
 // One Brandes pass from s, adding the dependencies delta_s(v) (v != s) to acc.
-void brandes_source(const SimpleAdjacency& a, bool weighted, Vertex s, BrandesScratch& sc, double* acc) {
-    auto& dist = sc.dist;
-    auto& sigma = sc.sigma;
+template <bool Weighted>
+void brandes_source(const SimpleAdjacency& a, Vertex s, BrandesScratch& sc, double* acc) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    NodeState* const node = sc.node.data();
+    const std::uint32_t* const begin = a.begin.data();
+    const Vertex* const target = a.target.data();
     auto& order = sc.order;
     order.clear();
-    dist[s] = 0.0;
-    sigma[s] = 1.0;
-    if (!weighted) {
+    node[s].dist = 0.0;
+    node[s].sigma = 1.0;
+    if constexpr (!Weighted) {
         order.push_back(s);
         for (std::size_t head = 0; head < order.size(); ++head) {
             const Vertex v = order[head];
-            const double dn = dist[v] + 1.0;
-            for (std::uint32_t k = a.begin[v]; k < a.begin[v + 1]; ++k) {
-                const Vertex w = a.target[k];
-                if (dist[w] == std::numeric_limits<double>::infinity()) {
-                    dist[w] = dn;
-                    order.push_back(w);
+            const double dn = node[v].dist + 1.0, sv = node[v].sigma;
+            for (std::uint32_t k = begin[v]; k < begin[v + 1]; ++k) {
+                NodeState& w = node[target[k]];
+                if (w.dist == inf) {
+                    w.dist = dn;
+                    order.push_back(target[k]);
                 }
-                if (dist[w] == dn) sigma[w] += sigma[v];
+                // Branch-free: whether an edge is on the DAG is unpredictable.
+                w.sigma += w.dist == dn ? sv : 0.0;
             }
         }
     } else {
@@ -270,19 +294,21 @@ void brandes_source(const SimpleAdjacency& a, bool weighted, Vertex s, BrandesSc
         while (!heap.empty()) {
             const auto [dv, v] = heap.top();
             heap.pop();
-            if (sc.settled[v] || dv > dist[v]) continue;
+            if (sc.settled[v] || dv > node[v].dist) continue;
             sc.settled[v] = 1;
             order.push_back(v);
-            for (std::uint32_t k = a.begin[v]; k < a.begin[v + 1]; ++k) {
-                const Vertex w = a.target[k];
-                if (sc.settled[w]) continue;
+            const double sv = node[v].sigma;
+            for (std::uint32_t k = begin[v]; k < begin[v + 1]; ++k) {
+                const Vertex wi = target[k];
+                if (sc.settled[wi]) continue;
+                NodeState& w = node[wi];
                 const double nd = dv + a.length[k];
-                if (nd < dist[w]) {
-                    dist[w] = nd;
-                    sigma[w] = sigma[v];
-                    heap.emplace(nd, w);
-                } else if (nd == dist[w]) {
-                    sigma[w] += sigma[v];
+                if (nd < w.dist) {
+                    w.dist = nd;
+                    w.sigma = sv;
+                    heap.emplace(nd, wi);
+                } else if (nd == w.dist) {
+                    w.sigma += sv;
                 }
             }
         }
@@ -291,21 +317,28 @@ void brandes_source(const SimpleAdjacency& a, bool weighted, Vertex s, BrandesSc
     // (1 + delta[x]) / sigma[x]. A successor x of w satisfies dist[w] + len(w,x) == dist[x]
     // (the predicate the forward pass used), so no predecessor lists are stored.
     for (std::size_t i = order.size(); i-- > 0;) {
-        const Vertex w = order[i];
+        const Vertex wi = order[i];
+        NodeState& w = node[wi];
         double sum = 0.0;
-        for (std::uint32_t k = a.begin[w]; k < a.begin[w + 1]; ++k) {
-            const Vertex x = a.target[k];
-            if (dist[x] == dist[w] + (weighted ? a.length[k] : 1.0)) sum += sc.coeff[x];
+        if constexpr (!Weighted) {
+            const double dn = w.dist + 1.0;
+            for (std::uint32_t k = begin[wi]; k < begin[wi + 1]; ++k) {
+                const NodeState& x = node[target[k]];
+                sum += x.dist == dn ? x.coeff : 0.0;
+            }
+        } else {
+            for (std::uint32_t k = begin[wi]; k < begin[wi + 1]; ++k) {
+                const NodeState& x = node[target[k]];
+                sum += x.dist == w.dist + a.length[k] ? x.coeff : 0.0;
+            }
         }
-        const double delta = sigma[w] * sum;
-        sc.coeff[w] = (1.0 + delta) / sigma[w];
-        if (w != s) acc[w] += delta;
+        const double delta = w.sigma * sum;
+        w.coeff = (1.0 + delta) / w.sigma;
+        if (wi != s) acc[wi] += delta;
     }
     for (const Vertex v : order) {
-        dist[v] = std::numeric_limits<double>::infinity();
-        sigma[v] = 0.0;
-        sc.coeff[v] = 0.0;
-        sc.settled[v] = 0;
+        node[v] = NodeState{};
+        if constexpr (Weighted) sc.settled[v] = 0;
     }
 }
 
@@ -350,9 +383,11 @@ BetweennessResult betweenness(const CsrGraph& g, const BetweennessOptions& opt) 
     const std::size_t chunks = (ns + chunk - 1) / chunk;
     const std::size_t wave = std::min<std::size_t>(chunks, std::clamp<std::size_t>((std::size_t{1} << 23) / n, 2, 16));
     std::vector<double> acc(wave * n);
-    double* const score = res.score.data();
+    std::vector<double> renumbered_score(n, 0.0);
+    double* const score = renumbered_score.data();
+    const bool parallel = chunks > 1 && static_cast<double>(ns) * (static_cast<double>(n) + m_simple(adj)) > kParallelWork;
 
-#pragma omp parallel
+#pragma omp parallel if (parallel)
     {
         BrandesScratch sc(n);
         for (std::size_t c0 = 0; c0 < chunks; c0 += wave) {
@@ -362,7 +397,13 @@ BetweennessResult betweenness(const CsrGraph& g, const BetweennessOptions& opt) 
                 double* const a = acc.data() + j * n;
                 std::fill(a, a + n, 0.0);
                 const std::size_t lo = (c0 + j) * chunk, hi = std::min(ns, lo + chunk);
-                for (std::size_t i = lo; i < hi; ++i) brandes_source(adj, weighted, sources[i], sc, a);
+                for (std::size_t i = lo; i < hi; ++i) {
+                    const Vertex s = adj.renumber[sources[i]];
+                    if (weighted)
+                        brandes_source<true>(adj, s, sc, a);
+                    else
+                        brandes_source<false>(adj, s, sc, a);
+                }
             }
 #pragma omp for schedule(static)
             for (std::uint32_t v = 0; v < n; ++v) {
@@ -372,6 +413,8 @@ BetweennessResult betweenness(const CsrGraph& g, const BetweennessOptions& opt) 
             }
         }
     }
+
+    for (Vertex v = 0; v < n; ++v) res.score[v] = renumbered_score[adj.renumber[v]];
 
     // networkx 2.8 _rescale for a directed graph (see the header for the n/k deviation).
     double scale = 1.0;
@@ -407,8 +450,9 @@ HarmonicResult harmonic_centrality(const CsrGraph& g, const HarmonicOptions& opt
     }
     const Vertex* const in_src = g.num_edges() ? g.in_neighbors(0).data() : nullptr;
     const auto n_signed = static_cast<std::int64_t>(n);
+    const bool parallel = static_cast<double>(n) * (static_cast<double>(n) + g.num_edges()) > kParallelWork;
 
-#pragma omp parallel
+#pragma omp parallel if (parallel)
     {
         std::vector<double> dist(n, std::numeric_limits<double>::infinity());
         std::vector<unsigned char> settled(n, 0);
@@ -537,46 +581,52 @@ HitsResult hits(const CsrGraph& g, const HitsOptions& opt) {
     const Vertex* const in_src = g.in_neighbors(0).data();
     const Vertex* const out_dst = g.out_neighbors(0).data();
     const std::uint32_t nb = num_blocks(n);
-    std::vector<double> block(nb, 0.0);
+    const bool parallel = nb > 1 && static_cast<double>(n) + m > kParallelWork / 8;
+    std::vector<double> block(nb, 0.0), block_amax(nb, 0.0), block_hmax(nb, 0.0);
     std::vector<double> h(n, 1.0 / n), a(n, 0.0), hn(n, 0.0);
-
-    // max is exact in any order, so a plain OpenMP max reduction is deterministic.
-    auto max_of = [&](const std::vector<double>& x) {
-        double mx = 0.0;
-#pragma omp parallel for reduction(max : mx) schedule(static)
-        for (std::uint32_t v = 0; v < n; ++v) mx = std::max(mx, x[v]);
-        return mx;
+    auto max_of = [](const std::vector<double>& parts) {  // max is exact in any order
+        return parts.empty() ? 0.0 : *std::max_element(parts.begin(), parts.end());
     };
 
     for (int it = 1; it <= opt.max_iterations; ++it) {
         // a = A^T h (pull over in-edges)
-#pragma omp parallel for schedule(dynamic, 1)
+#pragma omp parallel for schedule(dynamic, 1) if (parallel)
         for (std::uint32_t b = 0; b < nb; ++b) {
             const Vertex lo = b * kBlock, hi = std::min(n, lo + kBlock);
+            double mx = 0.0;
             for (Vertex v = lo; v < hi; ++v) {
                 double s = 0.0;
-                for (std::uint32_t k = g.in_begin(v); k < g.in_begin(v + 1); ++k)
-                    s += h[in_src[k]] * (weighted ? in_w[k] : 1.0);
+                if (weighted)
+                    for (std::uint32_t k = g.in_begin(v); k < g.in_begin(v + 1); ++k) s += h[in_src[k]] * in_w[k];
+                else
+                    for (std::uint32_t k = g.in_begin(v); k < g.in_begin(v + 1); ++k) s += h[in_src[k]];
                 a[v] = s;
+                mx = std::max(mx, s);
             }
+            block_amax[b] = mx;
         }
         // h = A a (pull over out-edges)
-#pragma omp parallel for schedule(dynamic, 1)
+#pragma omp parallel for schedule(dynamic, 1) if (parallel)
         for (std::uint32_t b = 0; b < nb; ++b) {
             const Vertex lo = b * kBlock, hi = std::min(n, lo + kBlock);
+            double mx = 0.0;
             for (Vertex v = lo; v < hi; ++v) {
                 double s = 0.0;
-                for (std::uint32_t k = g.out_begin(v); k < g.out_begin(v + 1); ++k)
-                    s += a[out_dst[k]] * (weighted ? g.out_weight(k) : 1.0);
+                if (weighted)
+                    for (std::uint32_t k = g.out_begin(v); k < g.out_begin(v + 1); ++k) s += a[out_dst[k]] * g.out_weight(k);
+                else
+                    for (std::uint32_t k = g.out_begin(v); k < g.out_begin(v + 1); ++k) s += a[out_dst[k]];
                 hn[v] = s;
+                mx = std::max(mx, s);
             }
+            block_hmax[b] = mx;
         }
-        const double hmax = max_of(hn), amax = max_of(a);
-        // A has a positive entry and h > 0 wherever it has out-edges, so both maxima are > 0
+        const double hmax = max_of(block_hmax), amax = max_of(block_amax);
+        // A has a positive entry and h > 0 everywhere at the start, so both maxima are > 0
         // unless they underflowed: then the iteration cannot continue.
         if (!(hmax > 0.0) || !(amax > 0.0)) break;
         const double hs = 1.0 / hmax, as = 1.0 / amax;
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (parallel)
         for (std::uint32_t b = 0; b < nb; ++b) {
             const Vertex lo = b * kBlock, hi = std::min(n, lo + kBlock);
             double err = 0.0;

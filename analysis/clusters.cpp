@@ -111,11 +111,12 @@ UndirectedGraph::UndirectedGraph(const CsrGraph& g, UndirectedMode mode) {
         double s = 2.0 * self_loop_[v];
         for (std::uint32_t u : touched) {
             const double w = sum ? acc[u] : 1.0;
+            acc[u] = 0.0;
+            seen[u] = 0;
+            if (w == 0.0) continue;  // only zero-weight edges joined u and v: no edge
             targets_.push_back(u);
             weights_.push_back(w);
             s += w;
-            acc[u] = 0.0;
-            seen[u] = 0;
         }
         strength_[v] = s;
         offsets_[v + 1] = targets_.size();

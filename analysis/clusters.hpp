@@ -28,7 +28,8 @@ enum class UndirectedMode {
     // reciprocal edges sum (u->v and v->u of weight 1 give {u,v} weight 2). A self-loop u->u
     // of weight w is kept as a loop of weight w. This is igraph's
     // `as_undirected(mode="collapse", combine_edges="sum")`, and differs from networkx's
-    // `to_undirected()`, which keeps one of the two reciprocal edges' weights.
+    // `to_undirected()`, which keeps one of the two reciprocal edges' weights. A pair whose
+    // weights sum to 0 gets no edge (it would change no modularity).
     Sum,
     // igraph's `as_undirected(mode="collapse")` followed by `simplify()`: one edge of weight 1
     // per pair of distinct vertices joined by at least one edge in either direction, weights
@@ -125,9 +126,12 @@ struct LeidenOptions {
     // of edge weight, as igraph's `beta` (default 0.01 in both). theta = 0 picks the best S
     // deterministically (ties: the first seen). >= 0, finite.
     double randomness = 0.01;
-    // -1: repeat passes until one moves no vertex (igraph's n_iterations=-1); otherwise the
-    // number of passes, >= 1. Every pass starts from the previous pass's partition.
-    int n_iterations = -1;
+    // Number of passes, >= 1, each starting from the previous pass's partition; or -1: repeat
+    // until a pass moves no vertex (igraph's documented n_iterations=-1). The default, 2, is
+    // python-igraph's. Measured on cit-HepPh (undirected, simple): 1 pass Q ~= 0.726, 2 passes
+    // ~= 0.734, until stable ~= 0.737 after 16-32 passes. (python-igraph 0.10.2's
+    // n_iterations=-1 returns its 1-pass result there: Q ~= 0.725.)
+    int n_iterations = 2;
     // Seed of the std::mt19937_64 that orders the vertices and draws in the refinement.
     std::uint64_t seed = 42;
     // Optional starting partition (any labels), one per vertex; empty = singletons.
@@ -161,7 +165,8 @@ struct LeidenResult {
 // Throws std::invalid_argument for parameters out of the ranges above, or an
 // initial_membership whose size is not num_vertices().
 // Time O(m) per level and pass in practice (dense neighbour-cluster arrays, no hashing);
-// memory O(n + m).
+// memory O(n + m). On cit-HepPh (34,546 vertices, 420,877 edges) one pass takes ~0.07 s of
+// CPU on the project's 2-core machine, about a third of python-igraph 0.10.2's.
 LeidenResult leiden(const UndirectedGraph& g, const LeidenOptions& opt = {});
 
 // ---------------------------------------------------------------------------------------

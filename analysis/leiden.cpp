@@ -58,48 +58,54 @@ struct Level {
     }
 };
 
+// Sparse accumulator of weight per cluster: `weight[c]` is the sum so far and `list` the
+// clusters touched. The level graphs hold no zero-weight edges (UndirectedGraph drops them and
+// aggregation only sums positive weights), so weight[c] > 0 marks c as touched and no separate
+// mark array is needed. Raw pointers keep the hot loops free of reloads through aliasing.
+struct Accumulator {
+    double* weight = nullptr;
+    std::uint32_t* list = nullptr;
+    std::uint32_t size = 0;
+    // Branch-free: whether c is new is unpredictable, and a mispredicted branch here would
+    // serialize the (cache-missing) loads of consecutive edges.
+    void add(std::uint32_t c, double w) {
+        const double old = weight[c];
+        list[size] = c;
+        size += old == 0.0;
+        weight[c] = old + w;
+    }
+    void clear() {
+        for (std::uint32_t i = 0; i < size; ++i) weight[list[i]] = 0.0;
+        size = 0;
+    }
+};
+
 // Scratch arrays sized for the input graph and reused by every level and pass.
 struct Workspace {
     explicit Workspace(std::uint32_t n)
-        : weight_to(n, 0.0), mark(n, 0), cluster_weight(n, 0.0), cluster_size(n, 0), in_queue(n, 0), queue(n),
+        : weight_to(n, 0.0), touched(static_cast<std::size_t>(n) + 1), cluster_weight(n, 0.0), cluster_size(n, 0), in_queue(n, 0), queue(n),
           ref_weight(n, 0.0), ref_external(n, 0.0), grown(n, 0), order(n), start(static_cast<std::size_t>(n) + 1),
-          remap(n) {
-        touched.reserve(n);
-    }
-    // Weight from the current vertex to each touched cluster; mark[c] says c is in touched.
+          remap(n) {}
+    Accumulator accumulator() { return {weight_to.data(), touched.data(), 0}; }
+
     std::vector<double> weight_to;
-    std::vector<char> mark;
     std::vector<std::uint32_t> touched;
     // Local moving.
     std::vector<double> cluster_weight;
     std::vector<std::uint32_t> cluster_size;
     std::vector<std::uint32_t> empty;
-    std::vector<char> in_queue;
+    std::vector<std::uint32_t> in_queue;
     std::vector<std::uint32_t> queue;
     // Refinement.
     std::vector<double> ref_weight;
     std::vector<double> ref_external;
-    std::vector<char> grown;
+    std::vector<std::uint32_t> grown;
     std::vector<std::pair<std::uint32_t, double>> candidates;
     // Grouping vertices by label (counting sort) and renumbering.
     std::vector<std::uint32_t> order;
     std::vector<std::uint64_t> start;
     std::vector<std::uint32_t> remap;
 
-    void clear_touched() {
-        for (std::uint32_t c : touched) {
-            weight_to[c] = 0.0;
-            mark[c] = 0;
-        }
-        touched.clear();
-    }
-    void touch(std::uint32_t c, double w) {
-        if (!mark[c]) {
-            mark[c] = 1;
-            touched.push_back(c);
-        }
-        weight_to[c] += w;
-    }
     // order[start[c] .. start[c+1]) = the vertices with label c, in increasing vertex order.
     void group(std::span<const std::uint32_t> label, std::uint32_t k) {
         std::fill(start.begin(), start.begin() + k + 1, 0);
@@ -131,73 +137,86 @@ struct Params {
 
 // Fast local moving with a queue (Leiden paper, Algorithm A.2 MoveNodesFast). `memb` holds
 // labels < g.n on entry and on exit. Returns whether any vertex moved.
-bool move_nodes(const LevelView& g, std::span<std::uint32_t> memb, const Params& p, Rng& rng, Workspace& ws) {
+// kUnit: every edge weighs 1 (the input in CollapseSimple mode), so the weights are not read.
+template <bool kUnit>
+bool move_nodes(const LevelView& g, std::span<std::uint32_t> membership, const Params& p, Rng& rng,
+                Workspace& ws) {
     const std::uint32_t n = g.n;
-    std::fill(ws.cluster_weight.begin(), ws.cluster_weight.begin() + n, 0.0);
-    std::fill(ws.cluster_size.begin(), ws.cluster_size.begin() + n, 0u);
+    const std::uint64_t* const off = g.off;
+    const std::uint32_t* const tgt = g.tgt;
+    const double* const w = g.w;
+    const double* const k = g.k;
+    std::uint32_t* const memb = membership.data();
+    double* const cw = ws.cluster_weight.data();
+    std::uint32_t* const csize = ws.cluster_size.data();
+    std::uint32_t* const in_queue = ws.in_queue.data();
+    std::uint32_t* const queue = ws.queue.data();
+    Accumulator acc = ws.accumulator();
+
+    std::fill(cw, cw + n, 0.0);
+    std::fill(csize, csize + n, 0u);
     for (std::uint32_t v = 0; v < n; ++v) {
-        ws.cluster_weight[memb[v]] += g.k[v];
-        ++ws.cluster_size[memb[v]];
+        cw[memb[v]] += k[v];
+        ++csize[memb[v]];
     }
     ws.empty.clear();
     for (std::uint32_t c = n; c > 0; --c)
-        if (ws.cluster_size[c - 1] == 0) ws.empty.push_back(c - 1);
+        if (csize[c - 1] == 0) ws.empty.push_back(c - 1);
 
-    std::span<std::uint32_t> queue(ws.queue.data(), n);
-    std::iota(queue.begin(), queue.end(), 0u);
-    shuffle(queue, rng);
-    std::fill(ws.in_queue.begin(), ws.in_queue.begin() + n, 1);
-    std::size_t head = 0;
-    std::size_t count = n;
+    std::iota(queue, queue + n, 0u);
+    shuffle({queue, n}, rng);
+    std::fill(in_queue, in_queue + n, 1u);
+    std::uint32_t head = 0;
+    std::uint32_t count = n;
 
-    double* const cw = ws.cluster_weight.data();
-    double* const wt = ws.weight_to.data();
     bool changed = false;
     while (count > 0) {
         const std::uint32_t v = queue[head];
         head = head + 1 == n ? 0 : head + 1;
         --count;
-        ws.in_queue[v] = 0;
+        in_queue[v] = 0;
 
         const std::uint32_t cv = memb[v];
-        const double kv = g.k[v];
-        const std::uint64_t e0 = g.off[v];
-        const std::uint64_t e1 = g.off[v + 1];
-        for (std::uint64_t e = e0; e < e1; ++e) ws.touch(memb[g.tgt[e]], g.w[e]);
+        const double kv = k[v];
+        const std::uint64_t e0 = off[v];
+        const std::uint64_t e1 = off[v + 1];
+        for (std::uint64_t e = e0; e < e1; ++e) acc.add(memb[tgt[e]], kUnit ? 1.0 : w[e]);
 
         // Gain of joining cluster c once v has left cv: w(v,c) - gamma k_v K_c / (2m); the
         // terms that do not depend on c cancel in the comparison.
         cw[cv] -= kv;
         const double scale = kv * p.gamma_over_2m;
-        const double stay = wt[cv] - scale * cw[cv];
+        const double stay = acc.weight[cv] - scale * cw[cv];
         std::uint32_t best = cv;
         double best_gain = stay;
-        for (std::uint32_t c : ws.touched) {
-            const double gain = wt[c] - scale * cw[c];
+        for (std::uint32_t i = 0; i < acc.size; ++i) {
+            const std::uint32_t c = acc.list[i];
+            const double gain = acc.weight[c] - scale * cw[c];
             if (gain > best_gain) {
                 best_gain = gain;
                 best = c;
             }
         }
+        acc.clear();
         // An empty cluster has gain 0 (only relevant when v is not alone already).
-        if (0.0 > best_gain && ws.cluster_size[cv] > 1 && !ws.empty.empty()) {
+        if (0.0 > best_gain && csize[cv] > 1 && !ws.empty.empty()) {
             best_gain = 0.0;
             best = ws.empty.back();
         }
         // Move only on a gain above rounding noise, so that every move raises Q and the
         // procedure terminates.
         if (best != cv && best_gain - stay > 1e-12 * kv * (1.0 + p.gamma)) {
-            if (ws.cluster_size[best] == 0) ws.empty.pop_back();
+            if (csize[best] == 0) ws.empty.pop_back();
             cw[best] += kv;
-            ++ws.cluster_size[best];
-            if (--ws.cluster_size[cv] == 0) ws.empty.push_back(cv);
+            ++csize[best];
+            if (--csize[cv] == 0) ws.empty.push_back(cv);
             memb[v] = best;
             changed = true;
             for (std::uint64_t e = e0; e < e1; ++e) {
-                const std::uint32_t u = g.tgt[e];
-                if (!ws.in_queue[u] && memb[u] != best) {
-                    ws.in_queue[u] = 1;
-                    std::size_t tail = head + count;
+                const std::uint32_t u = tgt[e];
+                if (!in_queue[u] && memb[u] != best) {
+                    in_queue[u] = 1;
+                    std::uint32_t tail = head + count;
                     if (tail >= n) tail -= n;
                     queue[tail] = u;
                     ++count;
@@ -206,65 +225,79 @@ bool move_nodes(const LevelView& g, std::span<std::uint32_t> memb, const Params&
         } else {
             cw[cv] += kv;
         }
-        ws.clear_touched();
     }
     return changed;
 }
 
 // Refinement (Leiden paper, Algorithm A.2 RefinePartition / MergeNodesSubset). `memb` holds
 // dense cluster labels 0..k-1; writes refined labels 0..r-1 into `ref` and returns r.
-std::uint32_t refine(const LevelView& g, std::span<const std::uint32_t> memb, std::uint32_t k,
-                     std::span<std::uint32_t> ref, const Params& p, Rng& rng, Workspace& ws) {
+std::uint32_t refine(const LevelView& g, std::span<const std::uint32_t> membership, std::uint32_t k,
+                     std::span<std::uint32_t> refined, const Params& p, Rng& rng, Workspace& ws) {
     const std::uint32_t n = g.n;
-    ws.group(memb, k);
-    // Every vertex starts as its own refined cluster, id = vertex.
+    const std::uint64_t* const off = g.off;
+    const std::uint32_t* const tgt = g.tgt;
+    const double* const w = g.w;
+    const double* const kk = g.k;
+    const std::uint32_t* const memb = membership.data();
+    std::uint32_t* const ref = refined.data();
+    double* const ref_weight = ws.ref_weight.data();
+    double* const ref_external = ws.ref_external.data();
+    std::uint32_t* const grown = ws.grown.data();
+    Accumulator acc = ws.accumulator();
+    const double g2m = p.gamma_over_2m;
+
+    ws.group(membership, k);
+    // Every vertex starts as its own refined cluster, id = vertex, with external weight
+    // w(v, C - v) (loops are not in the lists).
     for (std::uint32_t v = 0; v < n; ++v) {
         ref[v] = v;
-        ws.ref_weight[v] = g.k[v];
-        ws.grown[v] = 0;
-        double ext = 0.0;  // w(v, C - v): loops are not in the lists
-        for (std::uint64_t e = g.off[v]; e < g.off[v + 1]; ++e)
-            if (memb[g.tgt[e]] == memb[v]) ext += g.w[e];
-        ws.ref_external[v] = ext;
+        ref_weight[v] = kk[v];
+        grown[v] = 0;
+        const std::uint32_t cv = memb[v];
+        double ext = 0.0;
+        for (std::uint64_t e = off[v]; e < off[v + 1]; ++e)
+            if (memb[tgt[e]] == cv) ext += w[e];
+        ref_external[v] = ext;
     }
-    double* const wt = ws.weight_to.data();
     for (std::uint32_t c = 0; c < k; ++c) {
         const std::span<std::uint32_t> nodes(ws.order.data() + ws.start[c], ws.start[c + 1] - ws.start[c]);
         if (nodes.size() < 2) continue;
         double total = 0.0;  // K_C
-        for (std::uint32_t v : nodes) total += g.k[v];
+        for (std::uint32_t v : nodes) total += kk[v];
         shuffle(nodes, rng);
         for (std::uint32_t v : nodes) {
-            if (ws.grown[v]) continue;  // others joined v: it is no longer a singleton
-            const double kv = g.k[v];
-            if (ws.ref_external[v] < p.gamma_over_2m * kv * (total - kv)) continue;  // not well connected
-            for (std::uint64_t e = g.off[v]; e < g.off[v + 1]; ++e) {
-                const std::uint32_t u = g.tgt[e];
-                if (memb[u] == c) ws.touch(ref[u], g.w[e]);
+            if (grown[v]) continue;  // others joined v: it is no longer a singleton
+            const double kv = kk[v];
+            if (ref_external[v] < g2m * kv * (total - kv)) continue;  // not well connected to C
+            for (std::uint64_t e = off[v]; e < off[v + 1]; ++e) {
+                const std::uint32_t u = tgt[e];
+                acc.add(ref[u], w[e]);
             }
             // Candidates: staying alone (gain 0) and every well-connected neighbouring refined
             // cluster with a non-negative gain.
-            ws.candidates.clear();
-            ws.candidates.emplace_back(v, 0.0);
+            auto& cand = ws.candidates;
+            cand.clear();
+            cand.emplace_back(v, 0.0);
             double max_gain = 0.0;
             std::uint32_t best = v;
-            for (std::uint32_t s : ws.touched) {
-                const double ks = ws.ref_weight[s];
-                if (ws.ref_external[s] < p.gamma_over_2m * ks * (total - ks)) continue;
-                const double gain = wt[s] - p.gamma_over_2m * kv * ks;
+            for (std::uint32_t i = 0; i < acc.size; ++i) {
+                const std::uint32_t s = acc.list[i];
+                const double ks = ref_weight[s];
+                if (ref_external[s] < g2m * ks * (total - ks)) continue;
+                const double gain = acc.weight[s] - g2m * kv * ks;
                 if (gain < 0.0) continue;
-                ws.candidates.emplace_back(s, gain);
+                cand.emplace_back(s, gain);
                 if (gain > max_gain) {
                     max_gain = gain;
                     best = s;
                 }
             }
-            if (p.theta > 0.0 && ws.candidates.size() > 1) {
+            if (p.theta > 0.0 && cand.size() > 1) {
                 // P(s) ~ exp(gain / theta), shifted by the maximum so nothing overflows;
                 // terms below exp(-40) cannot change the double sum and are skipped.
                 double sum = 0.0;
                 std::size_t live = 0;
-                for (auto& [s, gain] : ws.candidates) {
+                for (auto& [s, gain] : cand) {
                     const double x = (gain - max_gain) / p.theta;
                     gain = x < -40.0 ? 0.0 : std::exp(x);
                     sum += gain;
@@ -272,39 +305,45 @@ std::uint32_t refine(const LevelView& g, std::span<const std::uint32_t> memb, st
                 }
                 if (live > 1) {
                     const double r = uniform_unit(rng) * sum;
-                    double acc = 0.0;
-                    for (const auto& [s, weight] : ws.candidates) {
+                    double cum = 0.0;
+                    for (const auto& [s, weight] : cand) {
                         if (weight == 0.0) continue;
-                        acc += weight;
+                        cum += weight;
                         best = s;
-                        if (r < acc) break;
+                        if (r < cum) break;
                     }
                 }
             }
             if (best != v) {
                 ref[v] = best;
-                ws.ref_weight[best] += kv;
-                ws.ref_weight[v] = 0.0;
+                ref_weight[best] += kv;
+                ref_weight[v] = 0.0;
                 // Edges between v and best become internal to the refined cluster.
-                ws.ref_external[best] += ws.ref_external[v] - 2.0 * wt[best];
-                ws.grown[best] = 1;
+                ref_external[best] += ref_external[v] - 2.0 * acc.weight[best];
+                grown[best] = 1;
             }
-            ws.clear_touched();
+            acc.clear();
         }
     }
-    return compress(ref, ws);
+    return compress(refined, ws);
 }
 
 // Aggregates `g` by `ref` (labels 0..r-1) into `out`: one node per label, edge weights summed,
 // edges inside a label becoming a loop.
-void aggregate(const LevelView& g, std::span<const std::uint32_t> ref, std::uint32_t r, Level& out, Workspace& ws) {
-    ws.group(ref, r);
+void aggregate(const LevelView& g, std::span<const std::uint32_t> refined, std::uint32_t r, Level& out,
+               Workspace& ws) {
+    const std::uint64_t* const off = g.off;
+    const std::uint32_t* const tgt = g.tgt;
+    const double* const w = g.w;
+    const std::uint32_t* const ref = refined.data();
+    Accumulator acc = ws.accumulator();
+    ws.group(refined, r);
     out.off.assign(static_cast<std::size_t>(r) + 1, 0);
     out.self.assign(r, 0.0);
     out.k.assign(r, 0.0);
-    out.tgt.clear();
-    out.w.clear();
-    double* const wt = ws.weight_to.data();
+    out.tgt.resize(off[g.n]);  // an upper bound, trimmed below
+    out.w.resize(off[g.n]);
+    std::uint64_t m = 0;
     for (std::uint32_t s = 0; s < r; ++s) {
         double loop2 = 0.0;  // inner edges are met from both ends
         double self = 0.0;
@@ -313,23 +352,26 @@ void aggregate(const LevelView& g, std::span<const std::uint32_t> ref, std::uint
             const std::uint32_t v = ws.order[i];
             self += g.self[v];
             strength += g.k[v];
-            for (std::uint64_t e = g.off[v]; e < g.off[v + 1]; ++e) {
-                const std::uint32_t t = ref[g.tgt[e]];
+            for (std::uint64_t e = off[v]; e < off[v + 1]; ++e) {
+                const std::uint32_t t = ref[tgt[e]];
                 if (t == s)
-                    loop2 += g.w[e];
+                    loop2 += w[e];
                 else
-                    ws.touch(t, g.w[e]);
+                    acc.add(t, w[e]);
             }
         }
-        for (std::uint32_t t : ws.touched) {
-            out.tgt.push_back(t);
-            out.w.push_back(wt[t]);
+        for (std::uint32_t i = 0; i < acc.size; ++i) {
+            out.tgt[m] = acc.list[i];
+            out.w[m] = acc.weight[acc.list[i]];
+            ++m;
         }
-        ws.clear_touched();
+        acc.clear();
         out.self[s] = self + loop2 / 2.0;
         out.k[s] = strength;
-        out.off[s + 1] = out.tgt.size();
+        out.off[s + 1] = m;
     }
+    out.tgt.resize(m);
+    out.w.resize(m);
 }
 
 // One pass of the multilevel scheme, starting from `memb` (labels < n) on the input graph.
@@ -337,6 +379,8 @@ void aggregate(const LevelView& g, std::span<const std::uint32_t> ref, std::uint
 bool run_pass(const UndirectedGraph& input, std::span<std::uint32_t> memb, bool refine_step, const Params& p,
               Rng& rng, Workspace& ws) {
     const std::uint32_t n = input.num_vertices();
+    const auto iw = input.edge_weights();
+    const bool unit_weights = std::all_of(iw.begin(), iw.end(), [](double x) { return x == 1.0; });
     LevelView g{n,
                 input.offsets().data(),
                 input.targets().data(),
@@ -352,7 +396,8 @@ bool run_pass(const UndirectedGraph& input, std::span<std::uint32_t> memb, bool 
     bool changed = false;
     for (;;) {
         const std::span<std::uint32_t> lm(level_memb.data(), g.n);
-        changed = move_nodes(g, lm, p, rng, ws) || changed;
+        const bool unit = g.off == input.offsets().data() && unit_weights;
+        changed = (unit ? move_nodes<true>(g, lm, p, rng, ws) : move_nodes<false>(g, lm, p, rng, ws)) || changed;
         const std::uint32_t k = compress(lm, ws);
         if (k == g.n) break;  // every cluster is a single node
         const std::span<std::uint32_t> lr(ref.data(), g.n);

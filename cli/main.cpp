@@ -1,8 +1,10 @@
 // citegraph: the command line. Commands live in their own files; this file only wires them
 // up and turns failures into exit codes (0 ok, 1 findings, 2 usage, 3 input, 4 internal).
+#include "cli/clusters_command.hpp"
 #include "cli/common.hpp"
 #include "cli/export_command.hpp"
 #include "cli/lint_command.hpp"
+#include "cli/rank_command.hpp"
 #include "cli/stats_command.hpp"
 
 #include <exception>
@@ -17,7 +19,11 @@ int main(int argc, char** argv) {
     StatsOptions stats;
     LintOptions lint;
     ExportOptions exporting;
+    RankOptions rank;
+    ClustersOptions clusters;
     setup_stats(app, stats);
+    setup_rank(app, rank);
+    setup_clusters(app, clusters);
     setup_lint(app, lint);
     setup_export(app, exporting);
 
@@ -32,6 +38,8 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("stats")) return run_stats(stats, std::cout, std::cerr);
         if (app.got_subcommand("lint")) return run_lint(lint, std::cout, std::cerr);
         if (app.got_subcommand("export")) return run_export(exporting, std::cout, std::cerr);
+        if (app.got_subcommand("rank")) return run_rank(rank, std::cout, std::cerr);
+        if (app.got_subcommand("clusters")) return run_clusters(clusters, std::cout, std::cerr);
     } catch (const UsageError& e) {
         std::cerr << "citegraph: " << e.what() << '\n';
         return kUsage;

@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <random>
 #include <utility>
 #include <vector>
@@ -116,20 +117,23 @@ inline void expect_canonical_partition(const std::vector<std::uint32_t>& members
         EXPECT_GT(sizes[c], 0u) << "cluster " << c << " is empty";
         if (c > 0) {
             EXPECT_GE(sizes[c - 1], sizes[c]);
-            if (sizes[c - 1] == sizes[c]) EXPECT_LT(first[c - 1], first[c]);
+            if (sizes[c - 1] == sizes[c]) {
+                EXPECT_LT(first[c - 1], first[c]);
+            }
         }
     }
 }
 
-// Every cluster induces a connected subgraph of the undirected view (edges of positive weight).
-inline bool clusters_connected(const UndirectedGraph& g, const std::vector<std::uint32_t>& membership) {
+// Number of clusters that do not induce a connected subgraph of the undirected view (edges of
+// positive weight); 0 when every cluster is connected.
+inline std::uint32_t disconnected_clusters(const UndirectedGraph& g, const std::vector<std::uint32_t>& membership) {
     const std::uint32_t n = g.num_vertices();
     std::vector<char> seen(n, 0);
-    std::vector<char> root_of_cluster_seen(n, 0);
+    std::map<std::uint32_t, std::uint32_t> pieces;  // connected pieces found per cluster label
+    std::uint32_t split = 0;
     for (std::uint32_t s = 0; s < n; ++s) {
         if (seen[s]) continue;
-        if (root_of_cluster_seen[membership[s]]) return false;  // a second piece of one cluster
-        root_of_cluster_seen[membership[s]] = 1;
+        if (++pieces[membership[s]] == 2) ++split;
         std::vector<std::uint32_t> stack{s};
         seen[s] = 1;
         while (!stack.empty()) {
@@ -146,7 +150,7 @@ inline bool clusters_connected(const UndirectedGraph& g, const std::vector<std::
             }
         }
     }
-    return true;
+    return split;
 }
 
 // Largest modularity gain from moving one vertex to another cluster (a neighbour's or a new
