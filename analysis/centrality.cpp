@@ -188,41 +188,33 @@ namespace {
 
 // Out-adjacency without self-loops and with parallel edges merged (smallest weight kept): a
 // shortest path is a vertex sequence, so a parallel edge must not count as a second path.
-// Vertices are renumbered by decreasing in-degree (ties by id): the searches touch a vertex
-// about once per in-edge, so the most-touched states share cache lines.
+// (Renumbering vertices by in-degree for cache locality was tried: on cit-HepPh it missed the
+// cache more often than the input order.)
 struct SimpleAdjacency {
-    std::vector<std::uint32_t> begin;  // n + 1 offsets, by new number
-    std::vector<Vertex> target;        // new numbers, ascending within a row
+    std::vector<std::uint32_t> begin;  // n + 1 offsets
+    std::vector<Vertex> target;        // ascending within a row
     std::vector<double> length;        // empty when unweighted
-    std::vector<Vertex> renumber;      // original vertex -> new number
 };
 
 SimpleAdjacency simple_out_adjacency(const CsrGraph& g, bool weighted) {
     const std::uint32_t n = g.num_vertices();
     SimpleAdjacency a;
-    std::vector<Vertex> original(n);
-    std::iota(original.begin(), original.end(), Vertex{0});
-    std::stable_sort(original.begin(), original.end(),
-                     [&](Vertex x, Vertex y) { return g.in_degree(x) > g.in_degree(y); });
-    a.renumber.resize(n);
-    for (Vertex i = 0; i < n; ++i) a.renumber[original[i]] = i;
     a.begin.assign(n + 1, 0);
     a.target.reserve(g.num_edges());
     if (weighted) a.length.reserve(g.num_edges());
     std::vector<std::pair<Vertex, double>> row;
-    for (Vertex nu = 0; nu < n; ++nu) {
-        const Vertex u = original[nu];
+    for (Vertex u = 0; u < n; ++u) {
         row.clear();
         const auto nb = g.out_neighbors(u);
         for (std::uint32_t i = 0; i < nb.size(); ++i)
-            if (nb[i] != u) row.emplace_back(a.renumber[nb[i]], weighted ? g.out_weight(g.out_begin(u) + i) : 1.0);
+            if (nb[i] != u) row.emplace_back(nb[i], weighted ? g.out_weight(g.out_begin(u) + i) : 1.0);
         std::sort(row.begin(), row.end());
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (i > 0 && row[i].first == row[i - 1].first) continue;  // sorted: the first has the least weight
             a.target.push_back(row[i].first);
             if (weighted) a.length.push_back(row[i].second);
         }
-        a.begin[nu + 1] = static_cast<std::uint32_t>(a.target.size());
+        a.begin[u + 1] = static_cast<std::uint32_t>(a.target.size());
     }
     return a;
 }
@@ -239,106 +231,137 @@ std::uint64_t bounded(std::mt19937_64& rng, std::uint64_t range) {
     }
 }
 
-// What an edge visit reads and writes about its far end, in one place (one cache line access
-// instead of three: on large graphs Brandes is bound by these random accesses).
+// What an edge visit reads and writes about its far end, in 16 bytes (on large graphs Brandes
+// is bound by these random accesses). `pc` is sigma, the number of shortest paths from the
+// source, until the backward pass has finished the vertex; from then on only its
+// coefficient (1 + delta) / sigma is needed, and it takes the place of sigma.
 struct NodeState {
     double dist = std::numeric_limits<double>::infinity();  // hops or length; +inf = unreached
-    double sigma = 0.0;                                     // number of shortest paths from the source
-    double coeff = 0.0;                                     // (1 + delta) / sigma, set in the backward pass
+    double pc = 0.0;
 };
 
 // Per-thread scratch of one single-source pass. Only the vertices a pass reached are reset
 // afterwards, so a pass costs O(reached), not O(n).
 struct BrandesScratch {
     std::vector<NodeState> node;
-    std::vector<Vertex> order;  // vertices in non-decreasing distance (BFS queue / settle order)
-    std::vector<unsigned char> settled;
+    std::vector<Vertex> order;              // reached vertices in non-decreasing distance
+    std::vector<Vertex> succ;               // BFS: DAG successors, grouped by position in order
+    std::vector<std::uint32_t> succ_begin;  // BFS: succ offsets by position in order
+    std::vector<unsigned char> settled;     // Dijkstra
     using Item = std::pair<double, Vertex>;
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
 
-    explicit BrandesScratch(std::uint32_t n) : node(n), settled(n, 0) { order.reserve(n); }
+    BrandesScratch(std::uint32_t n, std::size_t m, bool weighted) : node(n), order(n) {
+        if (weighted) {
+            settled.assign(n, 0);
+        } else {
+            succ.resize(m);
+            succ_begin.resize(std::size_t{n} + 1);
+        }
+    }
 };
 
-// One Brandes pass from s, adding the dependencies delta_s(v) (v != s) to acc.
-template <bool Weighted>
-void brandes_source(const SimpleAdjacency& a, Vertex s, BrandesScratch& sc, double* acc) {
+// One Brandes pass from s by breadth-first search, adding the dependencies delta_s(v), v != s,
+// to acc. When v (distance L) is scanned, every neighbour already has its final distance
+// (<= L + 1), so the forward pass can list the DAG edges v->w (dist[w] == L + 1) as it goes,
+// and the backward pass visits only those. The list is written without branches: the slot is
+// always written and kept only for a DAG edge, which is unpredictable.
+void brandes_bfs(const SimpleAdjacency& a, Vertex s, BrandesScratch& sc, double* acc) {
     constexpr double inf = std::numeric_limits<double>::infinity();
     NodeState* const node = sc.node.data();
     const std::uint32_t* const begin = a.begin.data();
     const Vertex* const target = a.target.data();
-    auto& order = sc.order;
-    order.clear();
+    Vertex* const order = sc.order.data();
+    Vertex* const succ = sc.succ.data();
+    std::uint32_t* const succ_begin = sc.succ_begin.data();
+    std::uint32_t tail = 0, count = 0;
     node[s].dist = 0.0;
-    node[s].sigma = 1.0;
-    if constexpr (!Weighted) {
-        order.push_back(s);
-        for (std::size_t head = 0; head < order.size(); ++head) {
-            const Vertex v = order[head];
-            const double dn = node[v].dist + 1.0, sv = node[v].sigma;
-            for (std::uint32_t k = begin[v]; k < begin[v + 1]; ++k) {
-                NodeState& w = node[target[k]];
-                if (w.dist == inf) {
-                    w.dist = dn;
-                    order.push_back(target[k]);
-                }
-                // Branch-free: whether an edge is on the DAG is unpredictable.
-                w.sigma += w.dist == dn ? sv : 0.0;
+    node[s].pc = 1.0;
+    order[tail++] = s;
+    for (std::uint32_t head = 0; head < tail; ++head) {
+        const Vertex v = order[head];
+        succ_begin[head] = count;
+        const double dn = node[v].dist + 1.0, sv = node[v].pc;
+        for (std::uint32_t k = begin[v], end = begin[v + 1]; k < end; ++k) {
+            const Vertex wi = target[k];
+            NodeState& w = node[wi];
+            if (w.dist == inf) {
+                w.dist = dn;
+                order[tail++] = wi;
             }
+            const bool dag = w.dist == dn;
+            w.pc += dag ? sv : 0.0;
+            succ[count] = wi;
+            count += dag;
         }
-    } else {
-        // Dijkstra. sigma[w] sums sigma over the settled u with dist[u] + len(u,w) == dist[w],
-        // the same floating-point sums and comparisons as networkx's
-        // _single_source_dijkstra_path_basic; a strictly shorter path resets it.
-        auto& heap = sc.heap;
-        heap.emplace(0.0, s);
-        while (!heap.empty()) {
-            const auto [dv, v] = heap.top();
-            heap.pop();
-            if (sc.settled[v] || dv > node[v].dist) continue;
-            sc.settled[v] = 1;
-            order.push_back(v);
-            const double sv = node[v].sigma;
-            for (std::uint32_t k = begin[v]; k < begin[v + 1]; ++k) {
-                const Vertex wi = target[k];
-                if (sc.settled[wi]) continue;
-                NodeState& w = node[wi];
-                const double nd = dv + a.length[k];
-                if (nd < w.dist) {
-                    w.dist = nd;
-                    w.sigma = sv;
-                    heap.emplace(nd, wi);
-                } else if (nd == w.dist) {
-                    w.sigma += sv;
-                }
+    }
+    succ_begin[tail] = count;
+    // Backward: delta[w] = sigma[w] * sum over DAG successors x of (1 + delta[x]) / sigma[x].
+    // Successors come later in `order`, so they are finished and hold their coefficient.
+    for (std::uint32_t i = tail; i-- > 0;) {
+        const Vertex wi = order[i];
+        double sum = 0.0;
+        for (std::uint32_t j = succ_begin[i], end = succ_begin[i + 1]; j < end; ++j) sum += node[succ[j]].pc;
+        NodeState& w = node[wi];
+        const double delta = w.pc * sum;
+        w.pc = (1.0 + delta) / w.pc;
+        if (wi != s) acc[wi] += delta;
+    }
+    for (std::uint32_t i = 0; i < tail; ++i) node[order[i]] = NodeState{};
+}
+
+// The same with Dijkstra (lengths > 0). sigma[w] sums sigma over the settled u with
+// dist[u] + len(u,w) == dist[w], the same floating-point sums and comparisons as networkx's
+// _single_source_dijkstra_path_basic; a strictly shorter path resets it. A settled vertex's
+// out-neighbours may still get shorter distances later, so the backward pass re-tests the
+// predicate dist[w] + len(w,x) == dist[x] on every out-edge instead of keeping a list.
+void brandes_dijkstra(const SimpleAdjacency& a, Vertex s, BrandesScratch& sc, double* acc) {
+    NodeState* const node = sc.node.data();
+    const std::uint32_t* const begin = a.begin.data();
+    const Vertex* const target = a.target.data();
+    const double* const length = a.length.data();
+    Vertex* const order = sc.order.data();
+    std::uint32_t tail = 0;
+    auto& heap = sc.heap;
+    node[s].dist = 0.0;
+    node[s].pc = 1.0;
+    heap.emplace(0.0, s);
+    while (!heap.empty()) {
+        const auto [dv, v] = heap.top();
+        heap.pop();
+        if (sc.settled[v] || dv > node[v].dist) continue;
+        sc.settled[v] = 1;
+        order[tail++] = v;
+        const double sv = node[v].pc;
+        for (std::uint32_t k = begin[v], end = begin[v + 1]; k < end; ++k) {
+            const Vertex wi = target[k];
+            if (sc.settled[wi]) continue;
+            NodeState& w = node[wi];
+            const double nd = dv + length[k];
+            if (nd < w.dist) {
+                w.dist = nd;
+                w.pc = sv;
+                heap.emplace(nd, wi);
+            } else if (nd == w.dist) {
+                w.pc += sv;
             }
         }
     }
-    // Backward pass in successor form: delta[w] = sigma[w] * sum over DAG successors x of
-    // (1 + delta[x]) / sigma[x]. A successor x of w satisfies dist[w] + len(w,x) == dist[x]
-    // (the predicate the forward pass used), so no predecessor lists are stored.
-    for (std::size_t i = order.size(); i-- > 0;) {
+    for (std::uint32_t i = tail; i-- > 0;) {
         const Vertex wi = order[i];
         NodeState& w = node[wi];
         double sum = 0.0;
-        if constexpr (!Weighted) {
-            const double dn = w.dist + 1.0;
-            for (std::uint32_t k = begin[wi]; k < begin[wi + 1]; ++k) {
-                const NodeState& x = node[target[k]];
-                sum += x.dist == dn ? x.coeff : 0.0;
-            }
-        } else {
-            for (std::uint32_t k = begin[wi]; k < begin[wi + 1]; ++k) {
-                const NodeState& x = node[target[k]];
-                sum += x.dist == w.dist + a.length[k] ? x.coeff : 0.0;
-            }
+        for (std::uint32_t k = begin[wi], end = begin[wi + 1]; k < end; ++k) {
+            const NodeState& x = node[target[k]];
+            sum += x.dist == w.dist + length[k] ? x.pc : 0.0;
         }
-        const double delta = w.sigma * sum;
-        w.coeff = (1.0 + delta) / w.sigma;
+        const double delta = w.pc * sum;
+        w.pc = (1.0 + delta) / w.pc;
         if (wi != s) acc[wi] += delta;
     }
-    for (const Vertex v : order) {
-        node[v] = NodeState{};
-        if constexpr (Weighted) sc.settled[v] = 0;
+    for (std::uint32_t i = 0; i < tail; ++i) {
+        node[order[i]] = NodeState{};
+        sc.settled[order[i]] = 0;
     }
 }
 
@@ -377,19 +400,20 @@ BetweennessResult betweenness(const CsrGraph& g, const BetweennessOptions& opt) 
     // Sources are cut into at most 256 chunks of consecutive sources; chunks run in waves of
     // `wave` chunks, each chunk summing into its own accumulator, and after a wave the
     // accumulators are added to the score in chunk order. Chunk boundaries, waves and the order
-    // of every addition depend only on n and the sources, never on the thread count.
+    // of every addition depend only on n and the sources, never on the thread count. A wave
+    // holds as many accumulators as fit in 2^22 doubles (32 MiB; at least 2): each wave ends in
+    // barriers, which cost little on an idle machine but up to a time slice each on a busy one.
     const std::size_t ns = sources.size();
     const std::size_t chunk = std::max<std::size_t>(1, (ns + 255) / 256);
     const std::size_t chunks = (ns + chunk - 1) / chunk;
-    const std::size_t wave = std::min<std::size_t>(chunks, std::clamp<std::size_t>((std::size_t{1} << 23) / n, 2, 16));
+    const std::size_t wave = std::min<std::size_t>(chunks, std::max<std::size_t>((std::size_t{1} << 22) / n, 2));
     std::vector<double> acc(wave * n);
-    std::vector<double> renumbered_score(n, 0.0);
-    double* const score = renumbered_score.data();
+    double* const score = res.score.data();
     const bool parallel = chunks > 1 && static_cast<double>(ns) * (static_cast<double>(n) + m_simple(adj)) > kParallelWork;
 
 #pragma omp parallel if (parallel)
     {
-        BrandesScratch sc(n);
+        BrandesScratch sc(n, adj.target.size(), weighted);
         for (std::size_t c0 = 0; c0 < chunks; c0 += wave) {
             const std::size_t in_wave = std::min(wave, chunks - c0);
 #pragma omp for schedule(dynamic, 1)
@@ -398,11 +422,11 @@ BetweennessResult betweenness(const CsrGraph& g, const BetweennessOptions& opt) 
                 std::fill(a, a + n, 0.0);
                 const std::size_t lo = (c0 + j) * chunk, hi = std::min(ns, lo + chunk);
                 for (std::size_t i = lo; i < hi; ++i) {
-                    const Vertex s = adj.renumber[sources[i]];
+                    const Vertex s = sources[i];
                     if (weighted)
-                        brandes_source<true>(adj, s, sc, a);
+                        brandes_dijkstra(adj, s, sc, a);
                     else
-                        brandes_source<false>(adj, s, sc, a);
+                        brandes_bfs(adj, s, sc, a);
                 }
             }
 #pragma omp for schedule(static)
@@ -413,8 +437,6 @@ BetweennessResult betweenness(const CsrGraph& g, const BetweennessOptions& opt) 
             }
         }
     }
-
-    for (Vertex v = 0; v < n; ++v) res.score[v] = renumbered_score[adj.renumber[v]];
 
     // networkx 2.8 _rescale for a directed graph (see the header for the n/k deviation).
     double scale = 1.0;

@@ -112,8 +112,10 @@ struct BetweennessResult {
 // Parallel over sources: sources are cut into fixed chunks, each summed into its own
 // accumulator and combined in chunk order, so the result does not depend on the thread count.
 // Throws std::invalid_argument for samples > n, or (weighted) a weight that is not finite and > 0.
-// Complexity: O(k m) unweighted, O(k (m + n log n)) weighted, k = number of sources; memory
-// O(n + m) for a deduplicated adjacency, O(n) per thread, and at most 16 accumulators of n doubles.
+// Complexity: O(k m) unweighted, O(k (m + n log n)) weighted, k = number of sources. Memory:
+// a deduplicated adjacency, O(n + m); per thread O(n), plus O(m) for the unweighted search's
+// list of shortest-path DAG edges; and accumulators of n doubles, as many as fit in 32 MiB
+// but at least 2.
 // Reference: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25(2),
 // 2001; sampling: Brandes and Pich, "Centrality estimation in large networks", 2007; networkx 2.8
 // networkx/algorithms/centrality/betweenness.py.

@@ -22,7 +22,8 @@ std::uint32_t dense_labels(std::span<const std::uint32_t> labels, std::vector<st
     if (n == 0) return 0;
     const std::uint32_t max_label = *std::max_element(labels.begin(), labels.end());
     if (max_label < 4 * n + 16) {
-        std::vector<std::uint32_t> map(static_cast<std::size_t>(max_label) + 1, std::numeric_limits<std::uint32_t>::max());
+        std::vector<std::uint32_t> map(static_cast<std::size_t>(max_label) + 1,
+                                       std::numeric_limits<std::uint32_t>::max());
         std::uint32_t k = 0;
         for (std::size_t i = 0; i < n; ++i) {
             auto& slot = map[labels[i]];
@@ -128,7 +129,8 @@ UndirectedGraph::UndirectedGraph(const CsrGraph& g, UndirectedMode mode) {
 }
 
 std::uint64_t UndirectedGraph::num_loops() const {
-    return static_cast<std::uint64_t>(std::count_if(self_loop_.begin(), self_loop_.end(), [](double w) { return w != 0.0; }));
+    return static_cast<std::uint64_t>(
+        std::count_if(self_loop_.begin(), self_loop_.end(), [](double w) { return w != 0.0; }));
 }
 
 // ---------------------------------------------------------------------------------------

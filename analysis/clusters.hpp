@@ -142,7 +142,7 @@ struct LeidenResult {
     std::vector<std::uint32_t> membership;  // canonical labels, see the top of this file
     std::vector<std::uint32_t> sizes;       // sizes[c], non-increasing
     double modularity = 0.0;                // Q of `membership`, recomputed from scratch
-    int iterations = 0;                     // passes run
+    int iterations = 0;  // passes run (with n_iterations = -1 the last one moved nothing); 0 without edges
 };
 
 // Leiden (Traag, Waltman & van Eck, "From Louvain to Leiden: guaranteeing well-connected

@@ -8,6 +8,7 @@
 #include "analysis/clusters.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -23,7 +24,8 @@ using Rng = std::mt19937_64;
 
 // Uniform integer in [0, bound), bound >= 1, by rejection (no modulo bias).
 std::uint64_t uniform_below(Rng& rng, std::uint64_t bound) {
-    const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % bound;
+    const std::uint64_t limit =
+        std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % bound;
     std::uint64_t x;
     do x = rng();
     while (x >= limit);
@@ -43,18 +45,17 @@ struct LevelView {
     const std::uint64_t* off = nullptr;
     const std::uint32_t* tgt = nullptr;
     const double* w = nullptr;
-    const double* self = nullptr;  // loop weight (A_vv / 2)
-    const double* k = nullptr;     // strength
+    const double* k = nullptr;  // strength; loops count in it but are not stored otherwise,
+                                // since no modularity gain depends on them
 };
 
 struct Level {
     std::vector<std::uint64_t> off;
     std::vector<std::uint32_t> tgt;
     std::vector<double> w;
-    std::vector<double> self;
     std::vector<double> k;
     LevelView view() const {
-        return {static_cast<std::uint32_t>(k.size()), off.data(), tgt.data(), w.data(), self.data(), k.data()};
+        return {static_cast<std::uint32_t>(k.size()), off.data(), tgt.data(), w.data(), k.data()};
     }
 };
 
@@ -83,9 +84,22 @@ struct Accumulator {
 // Scratch arrays sized for the input graph and reused by every level and pass.
 struct Workspace {
     explicit Workspace(std::uint32_t n)
-        : weight_to(n, 0.0), touched(static_cast<std::size_t>(n) + 1), cluster_weight(n, 0.0), cluster_size(n, 0), in_queue(n, 0), queue(n),
-          ref_weight(n, 0.0), ref_external(n, 0.0), grown(n, 0), order(n), start(static_cast<std::size_t>(n) + 1),
-          remap(n) {}
+        : weight_to(static_cast<std::size_t>(n) + 1, 0.0),
+          touched(static_cast<std::size_t>(n) + 2),
+          cluster_weight(n, 0.0),
+          cluster_size(n, 0),
+          in_queue(n, 0),
+          queue(n),
+          ref_weight(n, 0.0),
+          ref_external(n, 0.0),
+          grown(n, 0),
+          order(n),
+          start(static_cast<std::size_t>(n) + 1),
+          remap(n),
+          node_of(n),
+          level_memb(n),
+          next_memb(n),
+          refined(n) {}
     Accumulator accumulator() { return {weight_to.data(), touched.data(), 0}; }
 
     std::vector<double> weight_to;
@@ -105,6 +119,13 @@ struct Workspace {
     std::vector<std::uint32_t> order;
     std::vector<std::uint64_t> start;
     std::vector<std::uint32_t> remap;
+    // The multilevel scheme: the two most recent aggregate graphs, the map from input vertices
+    // to nodes of the current level, clusters per node, refined labels per node.
+    std::array<Level, 2> levels;
+    std::vector<std::uint32_t> node_of;
+    std::vector<std::uint32_t> level_memb;
+    std::vector<std::uint32_t> next_memb;
+    std::vector<std::uint32_t> refined;
 
     // order[start[c] .. start[c+1]) = the vertices with label c, in increasing vertex order.
     void group(std::span<const std::uint32_t> label, std::uint32_t k) {
@@ -135,12 +156,11 @@ struct Params {
     double theta;
 };
 
-// Fast local moving with a queue (Leiden paper, Algorithm A.2 MoveNodesFast). `memb` holds
-// labels < g.n on entry and on exit. Returns whether any vertex moved.
+// Fast local moving with a queue (Leiden paper, Algorithm A.2 MoveNodesFast). `membership`
+// holds labels < g.n on entry and on exit. Returns whether any vertex moved.
 // kUnit: every edge weighs 1 (the input in CollapseSimple mode), so the weights are not read.
 template <bool kUnit>
-bool move_nodes(const LevelView& g, std::span<std::uint32_t> membership, const Params& p, Rng& rng,
-                Workspace& ws) {
+bool move_nodes(const LevelView& g, std::span<std::uint32_t> membership, const Params& p, Rng& rng, Workspace& ws) {
     const std::uint32_t n = g.n;
     const std::uint64_t* const off = g.off;
     const std::uint32_t* const tgt = g.tgt;
@@ -229,8 +249,8 @@ bool move_nodes(const LevelView& g, std::span<std::uint32_t> membership, const P
     return changed;
 }
 
-// Refinement (Leiden paper, Algorithm A.2 RefinePartition / MergeNodesSubset). `memb` holds
-// dense cluster labels 0..k-1; writes refined labels 0..r-1 into `ref` and returns r.
+// Refinement (Leiden paper, Algorithm A.2 RefinePartition / MergeNodesSubset). `membership`
+// holds dense cluster labels 0..k-1; writes refined labels 0..r-1 into `refined`, returns r.
 std::uint32_t refine(const LevelView& g, std::span<const std::uint32_t> membership, std::uint32_t k,
                      std::span<std::uint32_t> refined, const Params& p, Rng& rng, Workspace& ws) {
     const std::uint32_t n = g.n;
@@ -269,9 +289,11 @@ std::uint32_t refine(const LevelView& g, std::span<const std::uint32_t> membersh
             if (grown[v]) continue;  // others joined v: it is no longer a singleton
             const double kv = kk[v];
             if (ref_external[v] < g2m * kv * (total - kv)) continue;  // not well connected to C
+            // Edges leaving C go to the spare slot n, unconditionally: a branch on membership
+            // would mispredict often.
             for (std::uint64_t e = off[v]; e < off[v + 1]; ++e) {
                 const std::uint32_t u = tgt[e];
-                acc.add(ref[u], w[e]);
+                acc.add(memb[u] == c ? ref[u] : n, w[e]);
             }
             // Candidates: staying alone (gain 0) and every well-connected neighbouring refined
             // cluster with a non-negative gain.
@@ -282,6 +304,7 @@ std::uint32_t refine(const LevelView& g, std::span<const std::uint32_t> membersh
             std::uint32_t best = v;
             for (std::uint32_t i = 0; i < acc.size; ++i) {
                 const std::uint32_t s = acc.list[i];
+                if (s == n) continue;
                 const double ks = ref_weight[s];
                 if (ref_external[s] < g2m * ks * (total - ks)) continue;
                 const double gain = acc.weight[s] - g2m * kv * ks;
@@ -328,10 +351,9 @@ std::uint32_t refine(const LevelView& g, std::span<const std::uint32_t> membersh
     return compress(refined, ws);
 }
 
-// Aggregates `g` by `ref` (labels 0..r-1) into `out`: one node per label, edge weights summed,
-// edges inside a label becoming a loop.
-void aggregate(const LevelView& g, std::span<const std::uint32_t> refined, std::uint32_t r, Level& out,
-               Workspace& ws) {
+// Aggregates `g` by `refined` (labels 0..r-1) into `out`: one node per label, edge weights summed,
+// strengths summed; edges inside a label become part of the node (a loop, not stored).
+void aggregate(const LevelView& g, std::span<const std::uint32_t> refined, std::uint32_t r, Level& out, Workspace& ws) {
     const std::uint64_t* const off = g.off;
     const std::uint32_t* const tgt = g.tgt;
     const double* const w = g.w;
@@ -339,68 +361,52 @@ void aggregate(const LevelView& g, std::span<const std::uint32_t> refined, std::
     Accumulator acc = ws.accumulator();
     ws.group(refined, r);
     out.off.assign(static_cast<std::size_t>(r) + 1, 0);
-    out.self.assign(r, 0.0);
     out.k.assign(r, 0.0);
-    out.tgt.resize(off[g.n]);  // an upper bound, trimmed below
-    out.w.resize(off[g.n]);
-    std::uint64_t m = 0;
+    // Capacity for the worst case; only the pages written are ever touched.
+    out.tgt.clear();
+    out.w.clear();
+    out.tgt.reserve(off[g.n]);
+    out.w.reserve(off[g.n]);
     for (std::uint32_t s = 0; s < r; ++s) {
-        double loop2 = 0.0;  // inner edges are met from both ends
-        double self = 0.0;
         double strength = 0.0;
         for (std::uint64_t i = ws.start[s]; i < ws.start[s + 1]; ++i) {
             const std::uint32_t v = ws.order[i];
-            self += g.self[v];
             strength += g.k[v];
-            for (std::uint64_t e = off[v]; e < off[v + 1]; ++e) {
-                const std::uint32_t t = ref[tgt[e]];
-                if (t == s)
-                    loop2 += w[e];
-                else
-                    acc.add(t, w[e]);
-            }
+            for (std::uint64_t e = off[v]; e < off[v + 1]; ++e) acc.add(ref[tgt[e]], w[e]);
         }
         for (std::uint32_t i = 0; i < acc.size; ++i) {
-            out.tgt[m] = acc.list[i];
-            out.w[m] = acc.weight[acc.list[i]];
-            ++m;
+            const std::uint32_t t = acc.list[i];
+            if (t == s) continue;  // edges inside s: part of the node
+            out.tgt.push_back(t);
+            out.w.push_back(acc.weight[t]);
         }
         acc.clear();
-        out.self[s] = self + loop2 / 2.0;
         out.k[s] = strength;
-        out.off[s + 1] = m;
+        out.off[s + 1] = out.tgt.size();
     }
-    out.tgt.resize(m);
-    out.w.resize(m);
 }
 
 // One pass of the multilevel scheme, starting from `memb` (labels < n) on the input graph.
-// Returns whether any vertex moved at any level.
-bool run_pass(const UndirectedGraph& input, std::span<std::uint32_t> memb, bool refine_step, const Params& p,
-              Rng& rng, Workspace& ws) {
+// `unit_weights`: every input edge weighs 1. Returns whether any vertex moved at any level.
+bool run_pass(const UndirectedGraph& input, bool unit_weights, std::span<std::uint32_t> memb, bool refine_step,
+              const Params& p, Rng& rng, Workspace& ws) {
     const std::uint32_t n = input.num_vertices();
-    const auto iw = input.edge_weights();
-    const bool unit_weights = std::all_of(iw.begin(), iw.end(), [](double x) { return x == 1.0; });
-    LevelView g{n,
-                input.offsets().data(),
-                input.targets().data(),
-                input.edge_weights().data(),
-                input.self_loops().data(),
+    LevelView g{n, input.offsets().data(), input.targets().data(), input.edge_weights().data(),
                 input.strengths().data()};
-    std::vector<std::uint32_t> node_of(n);  // input vertex -> node of the current level
+    auto& node_of = ws.node_of;  // input vertex -> node of the current level
     std::iota(node_of.begin(), node_of.end(), 0u);
-    std::vector<std::uint32_t> level_memb(memb.begin(), memb.end());
-    std::vector<std::uint32_t> ref(n);
-    Level levels[2];
+    auto& level_memb = ws.level_memb;
+    std::copy(memb.begin(), memb.end(), level_memb.begin());
     int next = 0;
     bool changed = false;
-    for (;;) {
+    for (bool first = true;; first = false) {
         const std::span<std::uint32_t> lm(level_memb.data(), g.n);
-        const bool unit = g.off == input.offsets().data() && unit_weights;
-        changed = (unit ? move_nodes<true>(g, lm, p, rng, ws) : move_nodes<false>(g, lm, p, rng, ws)) || changed;
+        changed =
+            (first && unit_weights ? move_nodes<true>(g, lm, p, rng, ws) : move_nodes<false>(g, lm, p, rng, ws)) ||
+            changed;
         const std::uint32_t k = compress(lm, ws);
         if (k == g.n) break;  // every cluster is a single node
-        const std::span<std::uint32_t> lr(ref.data(), g.n);
+        const std::span<std::uint32_t> lr(ws.refined.data(), g.n);
         std::uint32_t r = g.n;
         if (refine_step) r = refine(g, lm, k, lr, p, rng, ws);
         if (r == g.n) {  // refinement merged nothing (or Louvain): aggregate by the clusters
@@ -408,12 +414,11 @@ bool run_pass(const UndirectedGraph& input, std::span<std::uint32_t> memb, bool 
             r = k;
         }
         for (auto& x : node_of) x = lr[x];
-        // Each aggregate node starts in the cluster of its members (all in one cluster).
-        Level& out = levels[next];
+        Level& out = ws.levels[next];
         aggregate(g, lr, r, out, ws);
-        std::vector<std::uint32_t> next_memb(r);
-        for (std::uint32_t v = 0; v < g.n; ++v) next_memb[lr[v]] = lm[v];
-        level_memb.swap(next_memb);
+        // Each aggregate node starts in the cluster of its members (all in one cluster).
+        for (std::uint32_t v = 0; v < g.n; ++v) ws.next_memb[lr[v]] = lm[v];
+        level_memb.swap(ws.next_memb);
         g = out.view();
         next ^= 1;
     }
@@ -423,9 +428,11 @@ bool run_pass(const UndirectedGraph& input, std::span<std::uint32_t> memb, bool 
 
 void check_options(const UndirectedGraph& g, const LeidenOptions& opt) {
     if (!std::isfinite(opt.resolution) || opt.resolution < 0.0)
-        throw std::invalid_argument("leiden: resolution must be finite and >= 0, got " + std::to_string(opt.resolution));
+        throw std::invalid_argument("leiden: resolution must be finite and >= 0, got " +
+                                    std::to_string(opt.resolution));
     if (!std::isfinite(opt.randomness) || opt.randomness < 0.0)
-        throw std::invalid_argument("leiden: randomness must be finite and >= 0, got " + std::to_string(opt.randomness));
+        throw std::invalid_argument("leiden: randomness must be finite and >= 0, got " +
+                                    std::to_string(opt.randomness));
     if (opt.n_iterations < -1 || opt.n_iterations == 0)
         throw std::invalid_argument("leiden: n_iterations must be -1 (until stable) or >= 1, got " +
                                     std::to_string(opt.n_iterations));
@@ -452,8 +459,10 @@ LeidenResult leiden(const UndirectedGraph& g, const LeidenOptions& opt) {
         const Params p{opt.resolution / two_m, opt.resolution, opt.randomness};
         Rng rng(opt.seed);
         Workspace ws(n);
+        const auto w = g.edge_weights();
+        const bool unit_weights = std::all_of(w.begin(), w.end(), [](double x) { return x == 1.0; });
         for (;;) {
-            const bool changed = run_pass(g, memb, opt.algorithm == ClusterAlgorithm::Leiden, p, rng, ws);
+            const bool changed = run_pass(g, unit_weights, memb, opt.algorithm == ClusterAlgorithm::Leiden, p, rng, ws);
             ++result.iterations;
             if (opt.n_iterations < 0 ? !changed : result.iterations >= opt.n_iterations) break;
         }

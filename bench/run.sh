@@ -13,7 +13,9 @@
 #   RMAT_EDGES [16777216]  R-MAT: distinct edges (16 * 2^20)
 #   RMAT_SEED [1]    R-MAT generator seed
 #   SKIP_RMAT [0]    1: cit-HepPh only
-#   PR_L1 [1e-10]    PageRank stop: L1 change per iteration (citegraph --tolerance = PR_L1 / n)
+#   PR_L1 [calibrated]  PageRank stop: L1 change per iteration (citegraph --tolerance = PR_L1 / n);
+#                    unset: the loosest of 1e-10..1e-14 that matches igraph's accuracy on cit-HepPh
+#   CG_TIMEOUT [300] bound on one citegraph run; a task that hits it is shown as "> 300 s", not repeated
 #   SEED [1]         first Leiden seed (repetition i uses SEED + i, for both tools)
 #   CITEGRAPH        binary to time [build/release/cli/citegraph; built with the release preset if missing]
 #   REBUILD [0]      1: run `cmake --build --preset release` even when the binary exists
@@ -32,7 +34,8 @@ RMAT_SCALE="${RMAT_SCALE:-20}"
 RMAT_EDGES="${RMAT_EDGES:-16777216}"
 RMAT_SEED="${RMAT_SEED:-1}"
 SKIP_RMAT="${SKIP_RMAT:-0}"
-PR_L1="${PR_L1:-1e-10}"
+PR_L1="${PR_L1:-}"
+CG_TIMEOUT="${CG_TIMEOUT:-300}"
 SEED="${SEED:-1}"
 REBUILD="${REBUILD:-0}"
 CITEGRAPH="${CITEGRAPH:-$repo/build/release/cli/citegraph}"
@@ -89,7 +92,8 @@ if [ "$SKIP_RMAT" != 1 ]; then
     "$rmat_bin" "$RMAT_SCALE" "$RMAT_EDGES" "$RMAT_SEED" "$rmat.tmp"
     mv "$rmat.tmp" "$rmat"
   fi
-  graphs+=(--graph "R-MAT 2^${RMAT_SCALE}/$((RMAT_EDGES / 1048576))M=$rmat=$BIG_REPS")
+  if (( RMAT_EDGES % 1048576 == 0 )); then m="$((RMAT_EDGES / 1048576))M"; else m="$RMAT_EDGES"; fi
+  graphs+=(--graph "R-MAT 2^${RMAT_SCALE}, ${m} edges=$rmat=$BIG_REPS")
 fi
 
 [ ${#graphs[@]} -gt 0 ] || { say "no graph to run"; exit 1; }
@@ -97,5 +101,5 @@ fi
 stamp="$(date +%Y%m%d-%H%M%S)"
 say "running; results go to $cache/results-$stamp.{txt,json}"
 $PY "$bench_dir/bench.py" --citegraph "$CITEGRAPH" "${graphs[@]}" \
-  --bc-reps "$BC_REPS" --pr-l1 "$PR_L1" --seed "$SEED" --single-thread \
+  --bc-reps "$BC_REPS" ${PR_L1:+--pr-l1 "$PR_L1"} --cg-timeout "$CG_TIMEOUT" --seed "$SEED" --single-thread \
   --json-out "$cache/results-$stamp.json" --report-out "$cache/results-$stamp.txt"

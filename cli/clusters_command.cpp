@@ -63,6 +63,8 @@ void setup_clusters(CLI::App& app, ClustersOptions& options) {
         ->check(CLI::IsMember({"auto", "citations", "mentions", "union"}));
     cmd->add_option("--resolution", options.resolution, "Modularity resolution (gamma > 0)")->check(CLI::PositiveNumber);
     cmd->add_option("--seed", options.seed, "Seed (Leiden, Louvain)");
+    cmd->add_option("--iterations", options.iterations, "Leiden/Louvain passes (-1 = until stable; python-igraph's default is 2)")
+        ->check(CLI::Range(-1, 1000000));
     cmd->add_flag("--strong", options.strong, "components: strongly instead of weakly connected");
     cmd->add_option("--top", options.top, "Clusters listed in text output (0 = all)");
     cmd->add_option("--threads", options.threads, "Threads (0 = all cores)")->check(CLI::NonNegativeNumber);
@@ -103,6 +105,8 @@ int run_clusters(const ClustersOptions& options, std::ostream& out, std::ostream
             lo.algorithm = options.method == "leiden" ? analysis::ClusterAlgorithm::Leiden : analysis::ClusterAlgorithm::Louvain;
             lo.resolution = options.resolution;
             lo.seed = options.seed;
+            lo.n_iterations = options.iterations;
+            if (lo.n_iterations == 0) throw UsageError("--iterations must be -1 or at least 1");
             auto r = analysis::leiden(*ug, lo);
             membership = std::move(r.membership);
             q = r.modularity;
@@ -142,6 +146,7 @@ int run_clusters(const ClustersOptions& options, std::ostream& out, std::ostream
         j["modularity"] = q;
         j["seed"] = options.seed;
         j["resolution"] = options.resolution;
+        j["iterations"] = options.iterations;
         j["graph"] = graph_note;
         j["clusters"] = nlohmann::ordered_json::array();
         std::uint32_t id = 0;

@@ -9,6 +9,7 @@ struct ClustersOptions {
     std::string projection = "auto";
     double resolution = 1.0;
     std::uint64_t seed = 42;
+    int iterations = 2;  // Leiden passes; -1 = until a pass moves nothing
     bool strong = false;  // components: strongly connected instead of weakly
     std::size_t top = 20;  // clusters listed in text output (JSON lists all)
     int threads = 0;

@@ -10,7 +10,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev
   zlib1g-dev libicu-dev
   googletest libgtest-dev libgmock-dev
-  python3 python3-networkx python3-igraph
+  python3 python3-networkx python3-igraph python3-scipy python3-numpy
   libxml2-utils
 )
 

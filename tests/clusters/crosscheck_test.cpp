@@ -126,7 +126,7 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 
 }  // namespace
 
-TEST(CrossCheck, LeidenOnCitHepPhReachesIgraphModularity) {
+TEST(ClustersCrossCheck, LeidenOnCitHepPhReachesIgraphModularity) {
     const fs::path edges = kData / "cit-hepph" / "edges.tsv.gz";
     if (!fs::exists(edges)) GTEST_SKIP() << "no shared data: " << edges;
     if (!have_igraph()) GTEST_SKIP() << "no python3-igraph at " << kPython;
@@ -173,7 +173,8 @@ TEST(CrossCheck, LeidenOnCitHepPhReachesIgraphModularity) {
     const fs::path membership_file = temp_file("hepph-membership.tsv");
     {
         std::ofstream out(membership_file);
-        for (std::uint32_t v = 0; v < g.num_vertices(); ++v) out << loaded.ids[v] << '\t' << first.membership[v] << '\n';
+        for (std::uint32_t v = 0; v < g.num_vertices(); ++v)
+            out << loaded.ids[v] << '\t' << first.membership[v] << '\n';
     }
     const auto ref = parse(run(std::string(kPython) + " " + kHelper.string() + " leiden " + edges.string() + " " +
                                std::to_string(kRuns) + " -1,2 " + membership_file.string()));
@@ -207,24 +208,27 @@ TEST(CrossCheck, LeidenOnCitHepPhReachesIgraphModularity) {
     auto row = [](const char* who, int iterations, const Series& s) {
         std::printf("[ cit-HepPh ] %-9s n_iterations=%-2d Q %.4f (%.4f..%.4f) %6.3f s", who, iterations, median(s.q),
                     *std::min_element(s.q.begin(), s.q.end()), *std::max_element(s.q.begin(), s.q.end()), median(s.t));
-        if (!s.passes.empty()) std::printf("  passes %d..%d", *std::min_element(s.passes.begin(), s.passes.end()),
-                                           *std::max_element(s.passes.begin(), s.passes.end()));
+        if (!s.passes.empty())
+            std::printf("  passes %d..%d", *std::min_element(s.passes.begin(), s.passes.end()),
+                        *std::max_element(s.passes.begin(), s.passes.end()));
         std::printf("\n");
     };
     row("citegraph", 1, ours[1]);
     row("citegraph", 2, ours[2]);
     row("citegraph", -1, ours[-1]);
-    std::printf("[ cit-HepPh ] citegraph Louvain n_iterations=2 (seed 0): Q %.4f %.3f s, %u of %zu clusters disconnected\n",
-                louvain.modularity, louvain_seconds, louvain_split, louvain.sizes.size());
+    std::printf(
+        "[ cit-HepPh ] citegraph Louvain n_iterations=2 (seed 0): Q %.4f %.3f s, %u of %zu clusters disconnected\n",
+        louvain.modularity, louvain_seconds, louvain_split, louvain.sizes.size());
     row("igraph", -1, igraph[-1]);
     row("igraph", 2, igraph[2]);
-    std::printf("[ cit-HepPh ] time ratios igraph/citegraph: igraph(-1)/ours(1) %.2fx, igraph(2)/ours(2) %.2fx, "
-                "igraph(-1)/ours(2) %.2fx\n",
-                median(igraph[-1].t) / median(ours[1].t), median(igraph[2].t) / median(ours[2].t),
-                median(igraph[-1].t) / median(ours[2].t));
+    std::printf(
+        "[ cit-HepPh ] time ratios igraph/citegraph: igraph(-1)/ours(1) %.2fx, igraph(2)/ours(2) %.2fx, "
+        "igraph(-1)/ours(2) %.2fx\n",
+        median(igraph[-1].t) / median(ours[1].t), median(igraph[2].t) / median(ours[2].t),
+        median(igraph[-1].t) / median(ours[2].t));
 }
 
-TEST(CrossCheck, LeidenOnCoraAgainstTheSevenClasses) {
+TEST(ClustersCrossCheck, LeidenOnCoraAgainstTheSevenClasses) {
     const fs::path cites = kData / "cora" / "cora.cites";
     const fs::path labels = kData / "cora" / "cora.labels.tsv";
     if (!fs::exists(cites) || !fs::exists(labels)) GTEST_SKIP() << "no shared data: " << cites.parent_path();

@@ -170,9 +170,9 @@ TEST(Leiden, InvariantsOnRandomGraphs) {
         int n_iterations;
     };
     const Config configs[] = {
-        {ClusterAlgorithm::Leiden, 1.0, 0.01, -1}, {ClusterAlgorithm::Leiden, 0.5, 0.01, -1},
-        {ClusterAlgorithm::Leiden, 2.0, 0.01, -1}, {ClusterAlgorithm::Leiden, 1.0, 0.0, -1},
-        {ClusterAlgorithm::Leiden, 1.0, 1.0, -1},  {ClusterAlgorithm::Leiden, 1.0, 0.01, 2},
+        {ClusterAlgorithm::Leiden, 1.0, 0.01, -1},  {ClusterAlgorithm::Leiden, 0.5, 0.01, -1},
+        {ClusterAlgorithm::Leiden, 2.0, 0.01, -1},  {ClusterAlgorithm::Leiden, 1.0, 0.0, -1},
+        {ClusterAlgorithm::Leiden, 1.0, 1.0, -1},   {ClusterAlgorithm::Leiden, 1.0, 0.01, 2},
         {ClusterAlgorithm::Louvain, 1.0, 0.01, -1}, {ClusterAlgorithm::Louvain, 2.0, 0.01, 1},
     };
     std::mt19937_64 rng(31337);
