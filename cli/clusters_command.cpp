@@ -15,13 +15,6 @@
 namespace citegraph::cli {
 namespace {
 
-analysis::ProjectionKind projection_kind(const std::string& s) {
-    if (s == "citations") return analysis::ProjectionKind::Citations;
-    if (s == "mentions") return analysis::ProjectionKind::Mentions;
-    if (s == "union") return analysis::ProjectionKind::Union;
-    return analysis::ProjectionKind::Auto;
-}
-
 // The topic tree as a clustering: a paper belongs to the root topic of its first tree entry;
 // papers the tree does not classify, and gap/idea vertices, are singletons.
 std::vector<std::uint32_t> topic_membership(const graph::LoadResult& loaded, const analysis::Projection& p) {
@@ -45,12 +38,6 @@ std::vector<std::uint32_t> topic_membership(const graph::LoadResult& loaded, con
         labels[v] = it->second;
     }
     return analysis::renumber_clusters(labels);
-}
-
-std::string display_name(const graph::LoadResult& loaded, const std::string& id) {
-    if (auto v = loaded.graph.find(graph::NodeKind::Paper, id); v && loaded.graph[*v].label != id) return loaded.graph[*v].label;
-    if (auto m = loaded.citations.metadata.find(id); m != loaded.citations.metadata.end() && !m->second.title.empty()) return m->second.title;
-    return id;
 }
 
 }  // namespace

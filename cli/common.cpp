@@ -32,4 +32,17 @@ std::optional<graph::LoadResult> load_or_report(const CommonOptions& options, st
     return loaded;
 }
 
+analysis::ProjectionKind projection_kind(const std::string& name) {
+    if (name == "citations") return analysis::ProjectionKind::Citations;
+    if (name == "mentions") return analysis::ProjectionKind::Mentions;
+    if (name == "union") return analysis::ProjectionKind::Union;
+    return analysis::ProjectionKind::Auto;
+}
+
+std::string display_name(const graph::LoadResult& loaded, const std::string& id) {
+    if (auto v = loaded.graph.find(graph::NodeKind::Paper, id); v && loaded.graph[*v].label != id) return loaded.graph[*v].label;
+    if (auto m = loaded.citations.metadata.find(id); m != loaded.citations.metadata.end() && !m->second.title.empty()) return m->second.title;
+    return id;
+}
+
 }  // namespace citegraph::cli

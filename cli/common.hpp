@@ -1,5 +1,6 @@
 #pragma once
 // What every command shares: inputs, common flags, loading with diagnostics, exit codes.
+#include "analysis/projection.hpp"
 #include "graph/load.hpp"
 
 #include <CLI/CLI.hpp>
@@ -34,5 +35,11 @@ void add_common_options(CLI::App& command, CommonOptions& options);
 // With `merge` the citation data is also added to the typed graph (stats, lint, export);
 // rank and clusters read it straight into a CSR instead.
 std::optional<graph::LoadResult> load_or_report(const CommonOptions& options, std::ostream& err, bool merge = true);
+
+// "--projection" values: auto, citations, mentions, union.
+analysis::ProjectionKind projection_kind(const std::string& name);
+
+// How a paper is shown: its short name, else its metadata title, else its id.
+std::string display_name(const graph::LoadResult& loaded, const std::string& id);
 
 }  // namespace citegraph::cli

@@ -16,25 +16,12 @@
 namespace citegraph::cli {
 namespace {
 
-analysis::ProjectionKind projection_kind(const std::string& s) {
-    if (s == "citations") return analysis::ProjectionKind::Citations;
-    if (s == "mentions") return analysis::ProjectionKind::Mentions;
-    if (s == "union") return analysis::ProjectionKind::Union;
-    return analysis::ProjectionKind::Auto;
-}
-
 struct Row {
     std::string id;
     std::string name;
     double score = 0;
     nlohmann::ordered_json signals = nlohmann::ordered_json::object();
 };
-
-std::string display_name(const graph::LoadResult& loaded, const std::string& id) {
-    if (auto v = loaded.graph.find(graph::NodeKind::Paper, id); v && loaded.graph[*v].label != id) return loaded.graph[*v].label;
-    if (auto m = loaded.citations.metadata.find(id); m != loaded.citations.metadata.end() && !m->second.title.empty()) return m->second.title;
-    return id;
-}
 
 std::unordered_map<std::string, double> pagerank_by_id(const analysis::Projection& p, const analysis::PageRankOptions& opt) {
     std::unordered_map<std::string, double> out;

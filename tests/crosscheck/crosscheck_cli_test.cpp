@@ -1,5 +1,7 @@
 // The commands, end to end, against networkx and igraph (Debian's python3 packages) on the
 // shared data. Skipped when ../shared or the packages are absent.
+#include "tests/support/run_command.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -9,24 +11,10 @@
 
 namespace {
 
-struct CommandRun {
-    int status = -1;
-    std::string out;
-};
+using citegraph::test::CommandRun;
+const auto& run = citegraph::test::run_command;
+const auto& q = citegraph::test::shell_quote;
 
-CommandRun run(const std::string& command) {
-    CommandRun r;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return r;
-    std::array<char, 65536> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-    const int status = pclose(pipe);
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-std::string q(const std::string& s) { return "'" + s + "'"; }
 const std::string kBin = CITEGRAPH_BINARY;
 const std::string kPy = "/usr/bin/python3 " + q(CITEGRAPH_REFERENCE_SCRIPT) + " ";
 const std::string kHepPh = CITEGRAPH_SHARED_DIR "/data/cit-hepph/edges.tsv.gz";

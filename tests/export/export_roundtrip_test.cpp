@@ -1,5 +1,7 @@
 // The JSON export read back by networkx (Debian's python3-networkx, node_link_graph): node and
 // edge counts per kind, and per evidence, must equal citegraph's own `stats --json`.
+#include "tests/support/run_command.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -11,24 +13,10 @@
 
 namespace {
 
-struct CommandRun {
-    int status = -1;
-    std::string out;
-};
+using citegraph::test::CommandRun;
+const auto& run = citegraph::test::run_command;
+const auto& quote = citegraph::test::shell_quote;
 
-CommandRun run(const std::string& command) {
-    CommandRun r;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return r;
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-    const int status = pclose(pipe);
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-std::string quote(const std::string& s) { return "'" + s + "'"; }
 
 void check_roundtrip(const std::string& input) {
     const auto dir = std::filesystem::temp_directory_path() / ("citegraph-export-" + std::to_string(::getpid()));
