@@ -45,7 +45,7 @@ class RunError(Exception):
         self.timed_out = timed_out
 
 
-def run(cmd, timeout):
+def run(cmd, timeout, env=None):
     """Runs cmd; returns dict(wall, rss_mb, stdout, stderr, passes). Raises RunError on failure."""
     with tempfile.TemporaryDirectory(prefix="citegraph-bench-") as tmp:
         out_p, err_p, time_p = (os.path.join(tmp, n) for n in ("out", "err", "time"))
@@ -53,7 +53,8 @@ def run(cmd, timeout):
         with open(out_p, "wb") as fo, open(err_p, "wb") as fe:
             t0 = time.perf_counter()
             # Own process group, so that a run stopped at the bound takes /usr/bin/time's child with it.
-            p = subprocess.Popen(full, stdout=fo, stderr=fe, stdin=subprocess.DEVNULL, start_new_session=True)
+            p = subprocess.Popen(full, stdout=fo, stderr=fe, stdin=subprocess.DEVNULL, start_new_session=True,
+                                 env=None if env is None else {**os.environ, **env})
             stopped = []
 
             def kill_group():
@@ -166,13 +167,13 @@ def pagerank_residual(n, src, dst, x, damping=0.85):
     return sum(abs(damping * y[v] + base - x[v]) for v in range(n))
 
 
-def pagerank_accuracy(args, g):
+def pagerank_accuracy(args, g, fixed_l1=None):
     """Chooses citegraph's PageRank stopping threshold and reports the accuracy of both vectors.
 
     igraph's PRPACK has a fixed tolerance, and on a citation graph (mostly acyclic, so solved
     SCC by SCC) it lands far below it. "Same tolerance" is taken as "same accuracy": the
     loosest L1 threshold from the ladder whose citegraph vector has a residual no larger than
-    igraph's. With --pr-l1 given, that threshold is used as it is."""
+    igraph's. With --pr-l1 (or fixed_l1) given, that threshold is used as it is."""
     log(f"[{g.name}] PageRank accuracy: full score vectors from both tools")
     ids, src, dst = read_edges(g.path)
     n = len(ids)
@@ -185,7 +186,8 @@ def pagerank_accuracy(args, g):
                 name, s = line.rstrip("\n").split("\t")
                 ig[ids[name]] = float(s)
     ig_res = pagerank_residual(n, src, dst, ig)
-    ladder = [args.pr_l1] if args.pr_l1 else [1e-10, 1e-11, 1e-12, 1e-13, 1e-14]
+    fixed = fixed_l1 or args.pr_l1
+    ladder = [fixed] if fixed else [1e-10, 1e-11, 1e-12, 1e-13, 1e-14]
     tried = []
     for l1 in ladder:
         r = run([args.citegraph, "rank", "--by", "pagerank", g.path, "--top", "0", "--json", "--timings",
@@ -226,12 +228,17 @@ def citegraph_cmds(args, g, tol, seed):
     b = args.citegraph
     cmds = {
         "pagerank": [b, "rank", "--by", "pagerank", g.path, "--top", "10", "--json", "--timings", "--tolerance", repr(tol)],
-        "leiden": [b, "clusters", "--method", "leiden", g.path, "--json", "--timings", "--seed", str(seed)],
+        "leiden": [b, "clusters", "--method", "leiden", g.path, "--json", "--timings", "--seed", str(seed)]
+                  + (["--iterations", "-1"] if args.leiden_until_stable else []),
     }
     if args.single_thread:
         cmds["pagerank1"] = cmds["pagerank"] + ["--threads", "1"]
     if g.name == args.load_on:
         cmds["stats"] = [b, "stats", g.path]
+    if g.name in args.passive_on:
+        # libgomp spins between parallel regions; with another process on a core that costs a
+        # time slice per region (PageRank opens one per iteration). Shows the kernel without it.
+        cmds["pagerank_passive"] = (cmds["pagerank"], {"OMP_WAIT_POLICY": "passive"})
     return cmds
 
 
@@ -239,19 +246,20 @@ def citegraph_cmds(args, g, tol, seed):
 FEEDS = {
     "pagerank": ["load pass", "pagerank", "pagerank e2e"],
     "pagerank1": ["pagerank 1t", "pagerank 1t e2e"],
+    "pagerank_passive": ["pagerank passive", "pagerank passive e2e"],
     "leiden": ["undirected", "leiden", "leiden e2e"],
     "stats": ["load"],
     "betweenness": ["betweenness", "betweenness e2e"],
 }
 
 
-def run_citegraph(args, g, key, cmd):
+def run_citegraph(args, g, key, cmd, env=None):
     """One citegraph run, or None. A run stopped at --cg-timeout marks its metrics as '> T s'
     and is not repeated on this graph."""
     if any(m in g.timeouts for m in FEEDS[key]):
         return None
     try:
-        return run(cmd, args.cg_timeout)
+        return run(cmd, args.cg_timeout, env)
     except RunError as e:
         log(f"[{g.name}] citegraph {key} failed: {e}")
         if e.timed_out:
@@ -275,7 +283,8 @@ def bench_graph(args, g, tol):
 
         def do_citegraph():
             for key, cmd in citegraph_cmds(args, g, tol, seed).items():
-                cg[key] = run_citegraph(args, g, key, cmd)
+                cmd, env = cmd if isinstance(cmd, tuple) else (cmd, None)
+                cg[key] = run_citegraph(args, g, key, cmd, env)
 
         def do_igraph():
             nonlocal ig
@@ -311,9 +320,15 @@ def bench_graph(args, g, tol):
         if args.single_thread:
             g.add("pagerank 1t", cgp("pagerank1", "pagerank"), t.get("pagerank"))
             g.add("pagerank 1t e2e", cgw("pagerank1"), igsum("load", "pagerank"))
+        if g.name in args.passive_on:
+            g.add("pagerank passive", cgp("pagerank_passive", "pagerank"), t.get("pagerank"))
+            g.add("pagerank passive e2e", cgw("pagerank_passive"), igsum("load", "pagerank"))
         g.add("undirected", cgp("leiden", "undirected view"), t.get("undirected"))
         g.add("leiden", cgp("leiden", "leiden"), t.get("leiden"))
         g.add("leiden e2e", cgw("leiden"), igsum("load", "undirected", "leiden"))
+        for key in ("pagerank", "pagerank1", "pagerank_passive"):
+            if cg.get(key) and "did not converge" in cg[key]["stderr"]:
+                g.extra["pagerank_not_converged"] = g.extra.get("pagerank_not_converged", 0) + 1
         q_cg = json.loads(cg["leiden"]["stdout"]).get("modularity") if cg.get("leiden") else None
         g.add("modularity", q_cg, ig.get("modularity") if ig else None)
         g.add("peak MB pagerank", cg["pagerank"]["rss_mb"] if cg.get("pagerank") else None, ig["rss_mb"] if ig else None)
@@ -372,11 +387,13 @@ def ratio_med(pairs):
 # metric -> (label, target text, predicate on the ratio, applies to graph names or None = all)
 TARGETS = {
     "load": ("load (citegraph stats, whole process; igraph Read_Ncol call)", ">= 3x", lambda r: r >= 3, {"cit-HepPh"}),
-    "load pass": ("load (citegraph load pass; igraph Read_Ncol call)", "", None, None),
+    "load pass": ("load (citegraph load pass; igraph Read_Ncol call)", ">= 3x", lambda r: r >= 3, {"cit-HepPh"}),
     "pagerank": ("PageRank alone", ">= 4x", lambda r: r >= 4, None),
     "pagerank e2e": ("PageRank end to end", ">= 4x", lambda r: r >= 4, None),
     "pagerank 1t": ("PageRank alone, citegraph --threads 1", "", None, None),
     "pagerank 1t e2e": ("PageRank end to end, citegraph --threads 1", "", None, None),
+    "pagerank passive": ("PageRank alone, citegraph with OMP_WAIT_POLICY=passive", "", None, None),
+    "pagerank passive e2e": ("PageRank end to end, citegraph with OMP_WAIT_POLICY=passive", "", None, None),
     "undirected": ("undirected simple view (before Leiden)", "", None, None),
     "leiden": ("Leiden alone", ">= 2x", lambda r: r >= 2, None),
     "leiden e2e": ("Leiden end to end", ">= 2x", lambda r: r >= 2, None),
@@ -391,6 +408,8 @@ def report(args, graphs, accuracy, machine, machine_end):
     w(f"machine: {machine['cpu']}, {machine['nproc']} cores, {machine['mem']}; {machine['date']}; "
       f"load average {' '.join(machine['loadavg'])} at start, {' '.join(machine_end['loadavg'])} at end")
     w(f"citegraph: {args.citegraph} (all cores unless --threads 1); igraph {machine['igraph']} (single-threaded), Python {machine['python']}")
+    w("Leiden until stable on both sides: igraph n_iterations=-1, citegraph "
+      + ("--iterations -1" if machine.get("leiden_until_stable") else "its built-in passes (no --iterations option in this build)"))
     w("times are medians; ratio = igraph / citegraph, median of the per-repetition ratios (higher is better for citegraph)")
     w("")
     w("| graph | task | runs | citegraph | igraph | ratio | target | met |")
@@ -439,18 +458,21 @@ def report(args, graphs, accuracy, machine, machine_end):
               f"citegraph clusters --method leiden {mx(p[0] for p in g.samples.get('peak MB leiden', []))}; "
               f"igraph worker process (Python, load, PageRank, Leiden) {mx(p[1] for p in mem)}")
         if "tolerance" in g.extra:
+            nc = g.extra.get("pagerank_not_converged", 0)
             w(f"- {g.name} citegraph PageRank --tolerance {g.extra['tolerance']:.3g} "
-              f"(= L1 threshold {g.extra['pr_l1']:g} / {g.extra['vertices']} vertices; citegraph stops when the L1 change < n * tol)")
+              f"(= L1 threshold {g.extra['pr_l1']:g} / {g.extra['vertices']} vertices; citegraph stops when the L1 change < n * tol); "
+              + (f"it warned that it did NOT converge in {nc} timed run(s)" if nc else "converged in every timed run"))
         if "betweenness_top10_same" in g.extra:
             w(f"- {g.name} betweenness top 10: same order as igraph: {'yes' if g.extra['betweenness_top10_same'] else 'no'}, "
               f"same set: {'yes' if g.extra['betweenness_top10_same_set'] else 'no'}")
     for name, a in accuracy.items():
-        ladder = ", ".join(f"{t['l1']:g} -> {t['residual']:.2g}" for t in a["ladder"])
+        ladder = ", ".join(f"{t['l1']:g} -> {t['residual']:.2g} ({fmt(t['pass_s'])})" for t in a["ladder"])
         w(f"- {name} PageRank accuracy at L1 threshold {a['pr_l1']:g}: max |citegraph - igraph| = {a['max_abs_diff']:.3g}, "
           f"L1 difference {a['l1_diff']:.3g}; residual ||G(x) - x||_1 after one more power step: citegraph "
           f"{a['citegraph_residual_l1']:.3g}, igraph (PRPACK) {a['igraph_residual_l1']:.3g}"
-          f"{'' if a['matched_igraph_residual'] else ' (citegraph did NOT reach igraph accuracy)'}; "
-          f"sums {a['citegraph_sum']:.15f} / {a['igraph_sum']:.15f}; ladder tried (threshold -> citegraph residual): {ladder}"
+          f" (ratio {a['citegraph_residual_l1'] / a['igraph_residual_l1']:.2f}"
+          f"{'' if a['matched_igraph_residual'] else '; no threshold on the ladder went lower'}); "
+          f"sums {a['citegraph_sum']:.15f} / {a['igraph_sum']:.15f}; ladder tried (threshold -> citegraph residual (pagerank pass, one run)): {ladder}"
           + ("; citegraph warned it did not converge" if a["citegraph_warning"] else ""))
     return "\n".join(lines)
 
@@ -483,10 +505,15 @@ def main():
                     help="a graph: its name, a tab-separated edge list without comments, repetitions")
     ap.add_argument("--betweenness-on", default="cit-HepPh", help="graph name for the exact betweenness runs")
     ap.add_argument("--bc-reps", type=int, default=1)
-    ap.add_argument("--accuracy-on", default="cit-HepPh", help="graph name for the PageRank accuracy check")
+    ap.add_argument("--accuracy-on", default="cit-HepPh",
+                    help="graph name for the PageRank accuracy check that also calibrates the threshold")
+    ap.add_argument("--accuracy-also", action="append", default=[], metavar="NAME",
+                    help="also check PageRank accuracy on this graph at the calibrated threshold (slow on big graphs)")
     ap.add_argument("--pr-l1", type=float, default=None,
                     help="PageRank stopping threshold on the L1 change per iteration (citegraph --tolerance = this / n); "
                          "default: calibrated on the accuracy graph to igraph's accuracy")
+    ap.add_argument("--passive-on", action="append", default=["cit-HepPh"], metavar="NAME",
+                    help="also time citegraph PageRank with OMP_WAIT_POLICY=passive on this graph")
     ap.add_argument("--load-on", default="cit-HepPh", help="graph name for the load comparison (citegraph stats)")
     ap.add_argument("--cg-timeout", type=float, default=600,
                     help="bound on one citegraph run; a stopped task is reported as '> T s' and not repeated")
@@ -498,6 +525,13 @@ def main():
     args = ap.parse_args()
 
     machine = machine_info()
+    # igraph runs Leiden with n_iterations=-1 (until a pass changes nothing); citegraph must too.
+    # Its default is 2 passes (python-igraph's default), and older builds had no such option.
+    helptext = subprocess.run([args.citegraph, "clusters", "--help"], capture_output=True, text=True).stdout
+    args.leiden_until_stable = "--iterations" in helptext
+    if not args.leiden_until_stable:
+        log("note: this citegraph has no `clusters --iterations`; its Leiden runs its built-in number of passes")
+    machine["leiden_until_stable"] = args.leiden_until_stable
     graphs = []
     for spec in args.graph:
         name, path, reps = spec.rsplit("=", 2)
@@ -522,6 +556,11 @@ def main():
             log(f"[{g.name}] no accuracy calibration: PageRank L1 threshold {pr_l1:g}, PRPACK's nominal tolerance")
         g.extra["pr_l1"] = pr_l1
         g.extra["tolerance"] = pr_l1 / n
+        if g.name in args.accuracy_also and g.name != args.accuracy_on:
+            try:
+                accuracy[g.name] = pagerank_accuracy(args, g, fixed_l1=pr_l1)
+            except RunError as e:
+                log(f"[{g.name}] accuracy check failed: {e}")
         log(f"[{g.name}] citegraph --tolerance {g.extra['tolerance']:.3g}")
         bench_graph(args, g, g.extra["tolerance"])
         if g.name == args.betweenness_on and args.bc_reps > 0:
