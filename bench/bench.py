@@ -40,9 +40,19 @@ def log(msg):
 
 
 class RunError(Exception):
-    def __init__(self, msg, timed_out=False):
+    def __init__(self, msg, timed_out=False, passes=None):
         super().__init__(msg)
         self.timed_out = timed_out
+        self.passes = passes or {}  # the passes that finished before a run was stopped
+
+
+def parse_passes(stderr):
+    passes = {}
+    for line in stderr.splitlines():
+        m = TIMING_RE.match(line.strip())
+        if m:
+            passes[m.group(1)] = float(m.group(2))
+    return passes
 
 
 def run(cmd, timeout, env=None):
@@ -77,11 +87,11 @@ def run(cmd, timeout, env=None):
             finally:
                 timer.cancel()
             wall = time.perf_counter() - t0
-            if stopped:
-                raise RunError(f"timed out after {timeout:g} s: {' '.join(cmd)}", timed_out=True)
             p.returncode = os.waitstatus_to_exitcode(status)
         stdout = open(out_p, encoding="utf-8", errors="replace").read()
         stderr = open(err_p, encoding="utf-8", errors="replace").read()
+        if stopped:
+            raise RunError(f"timed out after {timeout:g} s: {' '.join(cmd)}", timed_out=True, passes=parse_passes(stderr))
         rss_kb = ru.ru_maxrss
         if GNU_TIME and os.path.exists(time_p):
             m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(time_p).read())
@@ -92,12 +102,8 @@ def run(cmd, timeout, env=None):
                 p.returncode = int(m.group(1))
         if p.returncode != 0:
             raise RunError(f"exit {p.returncode}: {' '.join(cmd)}\n{stderr[-2000:]}")
-        passes = {}
-        for line in stderr.splitlines():
-            m = TIMING_RE.match(line.strip())
-            if m:
-                passes[m.group(1)] = float(m.group(2))
-        return {"wall": wall, "rss_mb": rss_kb / 1024.0, "stdout": stdout, "stderr": stderr, "passes": passes}
+        return {"wall": wall, "rss_mb": rss_kb / 1024.0, "stdout": stdout, "stderr": stderr,
+                "passes": parse_passes(stderr), "complete": True}
 
 
 def med(xs):
@@ -254,8 +260,8 @@ FEEDS = {
 
 
 def run_citegraph(args, g, key, cmd, env=None):
-    """One citegraph run, or None. A run stopped at --cg-timeout marks its metrics as '> T s'
-    and is not repeated on this graph."""
+    """One citegraph run, or None. A run stopped at --cg-timeout keeps the passes it finished,
+    marks the rest of its metrics as '> T s', and is not repeated on this graph."""
     if any(m in g.timeouts for m in FEEDS[key]):
         return None
     try:
@@ -265,6 +271,7 @@ def run_citegraph(args, g, key, cmd, env=None):
         if e.timed_out:
             for m in FEEDS[key]:
                 g.timeouts[m] = args.cg_timeout
+            return {"wall": None, "rss_mb": None, "stdout": "", "stderr": "", "passes": e.passes, "complete": False}
         return None
 
 
@@ -300,6 +307,7 @@ def bench_graph(args, g, tol):
         for f in order:
             f()
         t = ig["times"] if ig else {}
+        done = {k: r for k, r in cg.items() if r and r["complete"]}
 
         def cgp(key, p):
             r = cg.get(key)
@@ -327,12 +335,12 @@ def bench_graph(args, g, tol):
         g.add("leiden", cgp("leiden", "leiden"), t.get("leiden"))
         g.add("leiden e2e", cgw("leiden"), igsum("load", "undirected", "leiden"))
         for key in ("pagerank", "pagerank1", "pagerank_passive"):
-            if cg.get(key) and "did not converge" in cg[key]["stderr"]:
+            if key in done and "did not converge" in done[key]["stderr"]:
                 g.extra["pagerank_not_converged"] = g.extra.get("pagerank_not_converged", 0) + 1
-        q_cg = json.loads(cg["leiden"]["stdout"]).get("modularity") if cg.get("leiden") else None
+        q_cg = json.loads(done["leiden"]["stdout"]).get("modularity") if "leiden" in done else None
         g.add("modularity", q_cg, ig.get("modularity") if ig else None)
-        g.add("peak MB pagerank", cg["pagerank"]["rss_mb"] if cg.get("pagerank") else None, ig["rss_mb"] if ig else None)
-        g.add("peak MB leiden", cg["leiden"]["rss_mb"] if cg.get("leiden") else None, None)
+        g.add("peak MB pagerank", done["pagerank"]["rss_mb"] if "pagerank" in done else None, ig["rss_mb"] if ig else None)
+        g.add("peak MB leiden", done["leiden"]["rss_mb"] if "leiden" in done else None, None)
         log(f"[{g.name}] rep {i + 1}/{g.reps}: " + ", ".join(
             f"{m} {fmt(v[-1][0])}/{fmt(v[-1][1])}" for m, v in g.samples.items()))
 
@@ -356,6 +364,8 @@ def bench_betweenness(args, g):
         for f in ((do_citegraph, do_igraph) if i % 2 == 0 else (do_igraph, do_citegraph)):
             f()
         t = ig["times"] if ig else {}
+        if cg and not cg["complete"]:
+            cg = None
         g.add("betweenness", cg["passes"].get("betweenness") if cg else None, t.get("betweenness"))
         g.add("betweenness e2e", cg["wall"] if cg else None,
               t["load"] + t["betweenness"] if "betweenness" in t else None)
