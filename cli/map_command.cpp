@@ -150,14 +150,22 @@ output::MapDocument clusters_document(const graph::LoadResult& loaded, const Map
     o.modularity = clustering.modularity;
     o.seed = options.seed;
     o.months = months_of(loaded);
-    for (std::uint32_t c = 0; c < k; ++c) {
-        // A cluster of one node is a paper nothing mentions (or a gap/idea that cites nothing):
-        // it says nothing about structure, so it is counted in the legend instead of drawn.
-        if (members[c].size() < 2 || papers[c].empty()) {
+    // Numbered as `citegraph clusters` numbers them: clusters with papers, by decreasing
+    // number of papers (ties by canonical label), so both name a cluster the same way.
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t c = 0; c < k; ++c)
+        if (!papers[c].empty()) order.push_back(c);
+    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return papers[a].size() > papers[b].size(); });
+    for (std::uint32_t id = 0; id < order.size(); ++id) {
+        const auto c = order[id];
+        // A cluster of one node is a paper nothing mentions: it says nothing about
+        // structure, so it is counted in the legend instead of drawn.
+        if (members[c].size() < 2) {
             o.left_out += papers[c].size();
             continue;
         }
         output::ClusterGroup group;
+        group.id = id;
         group.label = interim_label(loaded, p.csr, papers[c]);
         for (auto v : members[c]) group.members.push_back(*p.typed[v]);
         o.clusters.push_back(std::move(group));

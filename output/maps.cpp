@@ -376,9 +376,11 @@ MapDocument clusters_map(const KnowledgeGraph& kg, const ClustersMapOptions& opt
     for (std::size_t i = 0; i < options.clusters.size(); ++i) {
         const auto& c = options.clusters[i];
         const std::string color = map_palette_color(i);
-        MapCluster box{"c" + std::to_string(i),
-                       {{"label", wrap_label("C" + std::to_string(i) + ": " + short_label(c.label, 48) + " (" + std::to_string(c.members.size()) + ")", 30)},
-                        {"tooltip", "Cluster " + std::to_string(i) + ": " + c.label},
+        const std::string number = std::to_string(c.id);
+        const auto paper_count = std::count_if(c.members.begin(), c.members.end(), [&](Vertex v) { return kg[v].kind == NodeKind::Paper; });
+        MapCluster box{"c" + number,
+                       {{"label", wrap_label("C" + number + ": " + short_label(c.label, 48) + " \u00B7 " + std::to_string(paper_count) + (paper_count == 1 ? " paper" : " papers"), 30)},
+                        {"tooltip", "Cluster " + number + ": " + c.label},
                         {"style", "filled,rounded"},
                         {"fillcolor", tint(color, 0.7)},
                         {"color", color},

@@ -42,6 +42,7 @@ struct GapsMapOptions {
 MapDocument gaps_map(const graph::KnowledgeGraph& kg, const GapsMapOptions& options);
 
 struct ClusterGroup {
+    std::uint32_t id = 0;                   // the cluster's number in `citegraph clusters`
     std::string label;                      // "around KAN"
     std::vector<graph::Vertex> members;     // typed-graph vertices (papers, gaps, ideas)
 };
