@@ -55,27 +55,40 @@ struct Legend {
     std::string cell(const std::string& text) const {
         return "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" + pt(12) + "\">" + xml_escape(text) + "</FONT></TD>";
     }
+    // Long text as left-aligned lines: a wide heading or note would stretch the key's columns.
+    static std::string lines(const std::string& text, std::size_t width) {
+        const std::string wrapped = wrap_label(text, width);
+        std::string out;
+        std::size_t start = 0;
+        while (true) {
+            const auto end = wrapped.find('\n', start);
+            out += xml_escape(wrapped.substr(start, end == std::string::npos ? std::string::npos : end - start)) + "<BR ALIGN=\"LEFT\"/>";
+            if (end == std::string::npos) break;
+            start = end + 1;
+        }
+        return out;
+    }
     std::string box(int width, int height) const {
         return " WIDTH=\"" + pt(width) + "\" HEIGHT=\"" + pt(height) + "\"";
     }
     void title(const std::string& text, const std::string& subtitle) {
         heading = "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" + pt(22) + "\"><B>" + xml_escape(text) + "</B></FONT></TD></TR>";
         if (!subtitle.empty())
-            heading += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" + pt(12) + "\" COLOR=\"#444444\">" + xml_escape(subtitle) + "</FONT></TD></TR>";
+            heading += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" + pt(12) + "\" COLOR=\"#444444\">" + lines(subtitle, 80) + "</FONT></TD></TR>";
     }
     void swatch(const std::string& fill, const std::string& text, int border = 1, const std::string& style = "") {
         rows += "<TR><TD BORDER=\"" + std::to_string(border) + "\" BGCOLOR=\"" + fill + "\"" + (style.empty() ? "" : " STYLE=\"" + style + "\"") +
-                box(34, 16) + "> </TD>" + cell(text) + "</TR>";
+                box(40, 18) + "> </TD>" + cell(text) + "</TR>";
     }
     void double_border(const std::string& fill, const std::string& text) {
         rows += "<TR><TD BORDER=\"1\" CELLPADDING=\"2\"><TABLE BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\"><TR><TD BORDER=\"1\" BGCOLOR=\"" +
-                fill + "\"" + box(28, 10) + "> </TD></TR></TABLE></TD>" + cell(text) + "</TR>";
+                fill + "\"" + box(30, 8) + "> </TD></TR></TABLE></TD>" + cell(text) + "</TR>";
     }
     void line(const std::string& glyphs, const std::string& color, const std::string& text) {
-        rows += "<TR><TD><FONT POINT-SIZE=\"" + pt(12) + "\" COLOR=\"" + color + "\">" + xml_escape(glyphs) + "</FONT></TD>" + cell(text) + "</TR>";
+        rows += "<TR><TD" + box(40, 22) + "><FONT POINT-SIZE=\"" + pt(12) + "\" COLOR=\"" + color + "\">" + xml_escape(glyphs) + "</FONT></TD>" + cell(text) + "</TR>";
     }
     void note(const std::string& text) {
-        rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" + pt(11) + "\">" + xml_escape(text) + "</FONT></TD></TR>";
+        rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" + pt(11) + "\">" + lines(text, 60) + "</FONT></TD></TR>";
     }
     // The key is a table of its own, so a long subtitle does not stretch its columns.
     std::string html() const {
@@ -156,13 +169,13 @@ MapNode gap_or_idea_node(const KnowledgeGraph& kg, Vertex v) {
     if (n.kind == NodeKind::Gap) {
         tooltip = "Gap: " + n.gap().title + (n.gap().text.empty() ? "" : "\n" + n.gap().text);
         for (const auto& s : n.gap().sub_points) tooltip += "\n- " + s;
-        out.attrs = {{"label", wrap_label(short_label(n.label, 64), 24)}, {"shape", "note"}, {"style", "filled"}, {"fillcolor", "#fde0dd"}};
+        out.attrs = {{"label", wrap_label(short_label(n.label, 64), 24)}, {"shape", "note"}, {"style", "filled"}, {"fillcolor", "#fde0dd"}, {"fontsize", "11"}};
     } else {
         const auto& i = n.idea();
         tooltip = "Idea: " + i.title;
         if (!i.motivation.empty()) tooltip += "\nMotivation: " + i.motivation;
         if (!i.novelty.empty()) tooltip += "\nNovelty: " + i.novelty;
-        out.attrs = {{"label", wrap_label(short_label(n.label, 64), 24)}, {"shape", "box"}, {"style", "filled"}, {"fillcolor", "#e5f5e0"}};
+        out.attrs = {{"label", wrap_label(short_label(n.label, 64), 24)}, {"shape", "box"}, {"style", "filled"}, {"fillcolor", "#e5f5e0"}, {"fontsize", "11"}};
     }
     out.attrs.push_back({"tooltip", tooltip});
     return out;
@@ -342,6 +355,15 @@ MapDocument gaps_map(const KnowledgeGraph& kg, const GapsMapOptions& options) {
     }
     for (auto p : kg.vertices(NodeKind::Paper))
         if (papers.count(p)) doc.nodes.push_back(paper_node(kg, p, influence_of(options.influence, kg[p].key), "#deebf7"));
+    // Papers in one column made the map a long strip (49 papers: 48 inches tall). Staggering
+    // them over three columns, in the order the gaps cite them (what Graphviz's `unflatten
+    // -l 3` does), keeps each paper next to its gap and makes the map a third as tall.
+    std::map<std::string, int> column;
+    for (auto& e : doc.edges) {
+        if (e.to.rfind("gap:", 0) == 0 || e.to.rfind("idea:", 0) == 0) continue;
+        auto [it, inserted] = column.try_emplace(e.to, static_cast<int>(column.size() % 3));
+        e.attrs.push_back({"minlen", std::to_string(1 + it->second)});
+    }
 
     Legend legend;
     const std::string months = month_text(options.months);
@@ -359,7 +381,7 @@ MapDocument gaps_map(const KnowledgeGraph& kg, const GapsMapOptions& options) {
     legend.note("Larger text = more influential paper. Hover a node for its full text.");
     doc.graph_attrs = base_graph_attrs(legend.html());
     doc.graph_attrs.push_back({"rankdir", "LR"});
-    doc.graph_attrs.push_back({"ranksep", "1.2"});
+    doc.graph_attrs.push_back({"ranksep", "0.7"});
     doc.graph_attrs.push_back({"nodesep", "0.12"});
     doc.node_defaults = base_node_defaults();
     doc.edge_defaults = base_edge_defaults();

@@ -12,6 +12,7 @@ packages=(
   googletest libgtest-dev libgmock-dev
   python3 python3-networkx python3-igraph python3-scipy python3-numpy
   libxml2-utils
+  fonts-dejavu-core
 )
 
 missing=()
