@@ -55,7 +55,8 @@ struct Legend {
     std::string cell(const std::string& text) const {
         return "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" + pt(12) + "\">" + xml_escape(text) + "</FONT></TD>";
     }
-    // Long text as left-aligned lines: a wide heading or note would stretch the key's columns.
+    // Long text as left-aligned lines of at most 48 characters: Graphviz widens the key's
+    // first column (the swatches) to the widest heading or note, so these stay narrow.
     static std::string lines(const std::string& text, std::size_t width) {
         const std::string wrapped = wrap_label(text, width);
         std::string out;
@@ -74,7 +75,7 @@ struct Legend {
     void title(const std::string& text, const std::string& subtitle) {
         heading = "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" + pt(22) + "\"><B>" + xml_escape(text) + "</B></FONT></TD></TR>";
         if (!subtitle.empty())
-            heading += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" + pt(12) + "\" COLOR=\"#444444\">" + lines(subtitle, 80) + "</FONT></TD></TR>";
+            heading += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" + pt(12) + "\" COLOR=\"#444444\">" + lines(subtitle, 48) + "</FONT></TD></TR>";
     }
     void swatch(const std::string& fill, const std::string& text, int border = 1, const std::string& style = "") {
         rows += "<TR><TD BORDER=\"" + std::to_string(border) + "\" BGCOLOR=\"" + fill + "\"" + (style.empty() ? "" : " STYLE=\"" + style + "\"") +
@@ -88,7 +89,7 @@ struct Legend {
         rows += "<TR><TD" + box(40, 22) + "><FONT POINT-SIZE=\"" + pt(12) + "\" COLOR=\"" + color + "\">" + xml_escape(glyphs) + "</FONT></TD>" + cell(text) + "</TR>";
     }
     void note(const std::string& text) {
-        rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" + pt(11) + "\">" + lines(text, 60) + "</FONT></TD></TR>";
+        rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" + pt(11) + "\">" + lines(text, 48) + "</FONT></TD></TR>";
     }
     // The key is a table of its own, so a long subtitle does not stretch its columns.
     std::string html() const {
@@ -401,7 +402,7 @@ MapDocument clusters_map(const KnowledgeGraph& kg, const ClustersMapOptions& opt
         const std::string number = std::to_string(c.id);
         const auto paper_count = std::count_if(c.members.begin(), c.members.end(), [&](Vertex v) { return kg[v].kind == NodeKind::Paper; });
         MapCluster box{"c" + number,
-                       {{"label", wrap_label("C" + number + ": " + short_label(c.label, 48) + " \u00B7 " + std::to_string(paper_count) + (paper_count == 1 ? " paper" : " papers"), 30)},
+                       {{"label", wrap_label("C" + number + ": " + short_label(c.label, 48) + " \u00B7 " + std::to_string(paper_count) + (paper_count == 1 ? " paper" : " papers"), 40)},
                         {"tooltip", "Cluster " + number + ": " + c.label},
                         {"style", "filled,rounded"},
                         {"fillcolor", tint(color, 0.7)},
