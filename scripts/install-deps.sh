@@ -13,6 +13,8 @@ packages=(
   python3 python3-networkx python3-igraph python3-scipy python3-numpy
   libxml2-utils
   fonts-dejavu-core
+  # the distributed mode: Open MPI, Boost.MPI and the Parallel BGL
+  openmpi-bin libopenmpi-dev libboost-mpi-dev libboost-graph-parallel-dev
 )
 
 missing=()
