@@ -48,6 +48,8 @@ std::string format_for(const MapOptions& options) {
 // remove node overlaps (so labels do not cover each other) and draw straight edges.
 void add_engine_attrs(output::MapDocument& doc, output::LayoutEngine engine) {
     using output::LayoutEngine;
+    // A .dot file names its engine, so `dot -Tsvg map.dot` draws what `map -o map.svg` draws.
+    doc.graph_attrs.push_back({"layout", std::string(output::to_string(engine))});
     switch (engine) {
         case LayoutEngine::Dot:
             doc.graph_attrs.push_back({"newrank", "true"});

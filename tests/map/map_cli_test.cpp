@@ -177,6 +177,19 @@ TEST(MapCli, SameInputSameBytes) {
     EXPECT_EQ(svg_summary(a)["nodes"].get<int>() >= 60, true);
 }
 
+TEST(MapCli, FormatFollowsTheExtension) {
+    Scratch dir;
+    ASSERT_EQ(citegraph("map -q -o " + shell_quote(dir.file("m.gv"))).status, 0);
+    const std::string dot = read_file(dir.file("m.gv"));
+    EXPECT_EQ(dot.rfind("digraph \"topic map\" {", 0), 0u);
+    // The DOT names its engine, so Graphviz's own `dot` command draws the same map.
+    EXPECT_NE(dot.find("layout=\"osage\""), std::string::npos);
+    const auto png = citegraph("map -q --kind gaps -o " + shell_quote(dir.file("m.png")));
+    if (png.status != 0 && png.out.find("png") != std::string::npos) GTEST_SKIP() << "skipped: Graphviz has no png renderer here";
+    ASSERT_EQ(png.status, 0) << png.out;
+    EXPECT_EQ(read_file(dir.file("m.png")).substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+}
+
 TEST(MapCli, OutputAndUsageErrors) {
     Scratch dir;
     const auto unwritable = citegraph("map -q -o " + shell_quote(dir.file("no/such/dir/map.svg")));
