@@ -345,15 +345,18 @@ int run_map(const MapOptions& options, std::ostream& out, std::ostream& err) {
         bytes = dot.str();
     } else {
         PassTimer t("layout+render " + std::string(output::to_string(engine)), err, options.timings);
+        // Graphviz's messages have no position of their own: they are about the map being
+        // written, so they carry its path, like E-OUTPUT.
+        const std::string where = options.output == "-" ? "<stdout>" : options.output;
         try {
             auto rendered = output::render_dot(dot.str(), engine, format);
             // Graphviz's own warnings, as ours: they name what it could not draw as asked.
             for (const auto& m : rendered.messages)
-                if (!options.common.quiet) err << "citegraph: warning[W-GRAPHVIZ]: " << m << '\n';
+                if (!options.common.quiet) err << where << ": warning[W-GRAPHVIZ]: " << m << '\n';
             bytes = std::move(rendered.data);
         } catch (const output::RenderError& e) {
-            for (const auto& m : e.messages) err << "citegraph: graphviz: " << m << '\n';
-            err << "citegraph: error[E-RENDER]: " << e.what() << '\n';
+            for (const auto& m : e.messages) err << where << ": error[E-RENDER]: Graphviz: " << m << '\n';
+            err << where << ": error[E-RENDER]: " << e.what() << "; nothing was written\n";
             return kInternal;
         }
     }
