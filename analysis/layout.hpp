@@ -5,8 +5,10 @@
 // Small graphs (at most `force_directed_limit` vertices) get a Fruchterman-Reingold
 // force-directed layout (Fruchterman & Reingold, "Graph Drawing by Force-directed Placement",
 // Software: Practice and Experience 21(11), 1991) computed by Boost.Graph's
-// `fruchterman_reingold_force_directed_layout` with its grid approximation of the repulsive
-// forces, started from a random layout drawn from a boost::minstd_rand seeded with `seed`.
+// `fruchterman_reingold_force_directed_layout`, started from a random layout drawn from a
+// boost::minstd_rand seeded with `seed`, with repulsion only between vertices closer than 2k
+// found through a grid (the paper's approximation; Boost 1.74's own grid is mis-sized and
+// quadratic, see layout.cpp).
 // Larger graphs, where even the grid approximation costs seconds per hundred iterations, get a
 // grid by cluster: every cluster is a disk of members placed on a sunflower (Vogel) spiral,
 // highest degree in the centre, and the disks are packed row by row, largest cluster first.
@@ -24,11 +26,12 @@ namespace citegraph::analysis {
 struct LayoutOptions {
     std::uint64_t seed = 42;
     // Force-directed iterations (linear cooling), >= 1.
-    int iterations = 150;
+    int iterations = 100;
     // Graphs with more vertices than this get the grid by cluster. Fruchterman-Reingold on
-    // Cora (2,708 vertices, 5,429 edges) takes about 1 s with 150 iterations on the project's
-    // machine; the cost grows roughly linearly with n per iteration.
-    std::uint32_t force_directed_limit = 5000;
+    // Cora (2,708 vertices, 5,429 edges) takes 1.5 s of CPU with 100 iterations on the
+    // project's machine, and the cost grows a little faster than n; cit-HepPh (34,546
+    // vertices) would take about half a minute, so it gets the grid (under a second).
+    std::uint32_t force_directed_limit = 3000;
     // Side of the square the force-directed layout runs in; the grid uses the same scale.
     double side = 1000.0;
 };

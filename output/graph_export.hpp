@@ -50,8 +50,8 @@ struct ExportInput {
 
 struct VisualOptions {
     std::uint64_t seed = 42;        // Leiden and the layout
-    int layout_iterations = 150;
-    std::uint32_t force_directed_limit = 5000;  // see analysis/layout.hpp
+    int layout_iterations = 100;
+    std::uint32_t force_directed_limit = 3000;  // see analysis/layout.hpp
 };
 
 // Sizes: papers 6 + 24 * influence score (the explainable influence ranking of
