@@ -172,8 +172,8 @@ LayoutResult grid_by_cluster(std::uint32_t n, const std::vector<std::pair<std::u
     for (std::uint32_t v = 0; v < n; ++v) extent = std::max({extent, result.x[v], result.y[v]});
     const double scale = options.side / extent;
     for (std::uint32_t v = 0; v < n; ++v) {
-        result.x[v] *= scale;
-        result.y[v] *= scale;
+        result.x[v] = std::min(result.x[v] * scale, options.side);  // rounding may overshoot by an ulp
+        result.y[v] = std::min(result.y[v] * scale, options.side);
     }
     return result;
 }

@@ -70,8 +70,11 @@ if reader in ("graphml-networkx", "gexf-networkx", "json-networkx", "cytoscape-n
     out["undirected_pairs"] = undirected_pairs(g.edges())
     out["score_sum"] = sum(float(a.get("score", 0)) for _, _, a in g.edges(data=True))
     out["labels"] = sorted({str(a.get("label", "")) for _, a in g.nodes(data=True)})
-    required = {"paper": ["names", "tree_entries", "months"], "topic": ["name", "path", "depth"],
-                "gap": ["title", "text"], "idea": ["title", "motivation"]}
+    # Attributes whose text is never empty (JSON lists and objects, integers): networkx's
+    # read_graphml drops a <data> element with empty text, so an empty string attribute
+    # reads back as absent there, which is networkx's convention, not a lost attribute.
+    required = {"paper": ["names", "tree_entries", "months", "mentions_per_section"],
+                "topic": ["depth", "notes"], "gap": ["sub_points"], "idea": ["other_fields"]}
     for n, a in g.nodes(data=True):
         for k in required.get(a.get("kind"), []) + ["seen"]:
             if k not in a:
