@@ -89,6 +89,11 @@ int run_export(const ExportOptions& options, std::ostream& out, std::ostream& er
     input.visuals = output::compute_visuals(*loaded, visual_options, &input.colored_by);
 
     if (format == "csv") {
+        if (options.output.back() == '/') {
+            // "-o neo4j/" names a directory for the two files: make it, as `mkdir -p` would.
+            std::error_code ec;
+            std::filesystem::create_directories(options.output, ec);
+        }
         const auto [nodes_path, edges_path] = output::csv_file_names(options.output);
         if (!write_one(nodes_path, [&](std::ostream& os) { output::write_csv_nodes(os, input); }, out, err)) return kInputError;
         if (!write_one(edges_path, [&](std::ostream& os) { output::write_csv_edges(os, input); }, out, err)) return kInputError;

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the JavaScript readers the export tests open files with (graphology with its GEXF
 # and GraphML parsers, and Cytoscape.js run headless) from the npm registry into one directory,
-# by default build/node-readers
-# in the repository (override with CITEGRAPH_NODE_READERS=DIR). Idempotent: when the pinned
+# by default build/node-readers in the repository (override with CITEGRAPH_NODE_READERS=DIR;
+# the tests read the same variable). Idempotent: when the pinned
 # versions are already there it does nothing. Without node or npm it says so and exits 0,
 # and the tests that need these readers skip.
 set -euo pipefail

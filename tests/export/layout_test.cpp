@@ -1,6 +1,7 @@
-// analysis::compute_layout: deterministic, inside [0, side], force-directed layouts pull
+// analysis::compute_layout (and output::pajek_label, below): deterministic, inside [0, side], force-directed layouts pull
 // neighbours together, the grid keeps clusters together, bad parameters are rejected.
 #include "analysis/layout.hpp"
+#include "output/escape.hpp"
 
 #include <gtest/gtest.h>
 
@@ -98,3 +99,16 @@ TEST(Layout, EmptyGraphAndBadParameters) {
 }
 
 }  // namespace
+
+// pajek_label (output/escape.hpp), checked by hand: Pajek has no escapes inside quotes.
+
+TEST(PajekLabel, QuotesLineBreaksAndControlsCannotBreakTheLine) {
+    using citegraph::output::pajek_label;
+    EXPECT_EQ(pajek_label("KAN"), "\"KAN\"");
+    EXPECT_EQ(pajek_label("say \"hi\"\nnow"), "\"say 'hi' now\"");
+    EXPECT_EQ(pajek_label("a\r\n\tb"), "\"a   b\"");
+    EXPECT_EQ(pajek_label(std::string("nul\0x", 5)), "\"nul\xEF\xBF\xBDx\"");
+    EXPECT_EQ(pajek_label("bad\xFF"), "\"bad\xEF\xBF\xBD\"");
+    // Kept as they are: backslashes, markup, emoji, right-to-left text.
+    EXPECT_EQ(pajek_label("a\\b <i>&</i> \xF0\x9F\xA4\x96 \xD7\xA9"), "\"a\\b <i>&</i> \xF0\x9F\xA4\x96 \xD7\xA9\"");
+}
