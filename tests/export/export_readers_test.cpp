@@ -66,13 +66,17 @@ std::string slurp(const fs::path& path) {
 struct InputCase {
     std::string name;
     std::string args;  // INPUT... and input options, shell-quoted
-    bool large = false;  // skip `dot -Tsvg` (layout of thousands of nodes is slow) and most re-exports
+    bool large = false;  // skip `dot -Tsvg` (layout of thousands of nodes is slow)
+    std::vector<std::string> files = {};  // input files, part of the export cache's stamp
 };
 
 // The input named `name`, or nothing when its files are absent.
 std::optional<InputCase> input_case(const std::string& name) {
     if (name == "example") return InputCase{name, ""};
-    if (name == "hostile") return InputCase{name, quote(std::string(CITEGRAPH_TEST_DATA) + "/digests/hostile.md")};
+    if (name == "hostile") {
+        const std::string path = std::string(CITEGRAPH_TEST_DATA) + "/digests/hostile.md";
+        return InputCase{name, quote(path), false, {path}};
+    }
     if (name == "merged") {
         std::string args;
         for (const char* month : {"2023-10", "2024-05", "2025-02"}) {
@@ -139,7 +143,9 @@ const Exported& exported(const InputCase& in) {
     }
     std::error_code ec;
     const auto binary_time = fs::last_write_time(kBinary, ec).time_since_epoch().count();
-    const std::string stamp = std::to_string(fs::file_size(kBinary, ec)) + " " + std::to_string(binary_time) + " " + in.args;
+    std::string stamp = std::to_string(fs::file_size(kBinary, ec)) + " " + std::to_string(binary_time) + " " + in.args;
+    for (const auto& file : in.files)
+        stamp += " " + std::to_string(fs::file_size(file, ec)) + ":" + std::to_string(fs::last_write_time(file, ec).time_since_epoch().count());
     if (fs::exists(e.dir / ".stamp") && slurp(e.dir / ".stamp") == stamp) {
         e.stats = json::parse(slurp(e.dir / "stats.json"));
         e.ok = true;
