@@ -15,7 +15,7 @@ const path = require('path');
 const [modulesDir, reader, file] = process.argv.slice(2);
 function load(name) {
   try {
-    return require(path.join(modulesDir, 'node_modules', name));
+    return require(path.resolve(modulesDir, 'node_modules', name));
   } catch (e) {
     process.exit(3);
   }
