@@ -12,6 +12,8 @@ packages=(
   googletest libgtest-dev libgmock-dev
   python3 python3-networkx python3-igraph python3-scipy python3-numpy
   libxml2-utils
+  # the distributed mode: Open MPI, Boost.MPI and the Parallel BGL
+  openmpi-bin libopenmpi-dev libboost-mpi-dev libboost-graph-parallel-dev
 )
 
 # node and npm run the JavaScript readers of the export tests (graphology, Cytoscape.js); a
