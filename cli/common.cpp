@@ -8,7 +8,7 @@ void add_common_options(CLI::App& command, CommonOptions& options) {
     command.add_option("inputs", options.inputs,
                        "Digests (.md, .txt), edge lists (.tsv, .csv, .el, .txt; .gz read directly), paper metadata (.jsonl); "
                        "none: the bundled example digest");
-    command.add_option("--input-format", options.input_format, "Force the input format")->check(CLI::IsMember({"digest", "edges", "jsonl"}));
+    command.add_option("--input-format", options.input_format, "Force the input format")->check(CLI::IsMember({"digest", "edges", "jsonl", "openalex"}));
     command.add_option("--columns", options.columns, "Column order of edge lists (cora.cites is cited,citing)")
         ->check(CLI::IsMember({"citing,cited", "cited,citing"}));
     command.add_flag("--json", options.json, "Machine-readable output on stdout");

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <set>
 #include <iomanip>
 #include <optional>
 #include <ostream>
@@ -23,6 +24,35 @@ namespace {
 // (citing, cited) pair it does not have, and an existing `cites` edge of weaker evidence
 // raised to id. Merging a multi-million-edge citation graph into the typed graph costs
 // seconds and gigabytes; counting it is a bucket sort of the edge list.
+// The topic nodes, subtopic_of and classified_as edges merge_citations makes of OpenAlex's
+// classification (one edge per distinct pair, as KnowledgeGraph::link keeps them).
+void add_openalex_counts(const graph::LoadResult& loaded, analysis::GraphStats& stats) {
+    const auto& oa = loaded.openalex;
+    if (oa.topics.empty()) return;
+    const auto& kg = loaded.graph;
+    std::set<std::string> known;
+    std::set<std::pair<std::string, std::string>> subtopic, classified;
+    for (const auto& t : oa.topics) {
+        known.insert(t.key);
+        if (!kg.find(graph::NodeKind::Topic, t.key)) ++stats.nodes[graph::NodeKind::Topic];
+    }
+    for (const auto& t : oa.topics)
+        if (known.count(t.parent)) subtopic.emplace(t.key, t.parent);
+    for (const auto& a : oa.assignments) classified.emplace(loaded.citations.ids[a.work], oa.topics[a.topic].key);
+    auto add = [&](graph::EdgeKind kind, const std::set<std::pair<std::string, std::string>>& pairs, graph::NodeKind from) {
+        std::size_t added = 0;
+        for (const auto& [a, b] : pairs) {
+            const auto u = kg.find(from, a);
+            const auto v = kg.find(graph::NodeKind::Topic, b);
+            if (!(u && v && kg.find_edge(*u, *v, kind))) ++added;
+        }
+        stats.edges[kind] += added;
+        if (added > 0) stats.edges_by_evidence[kind][graph::Evidence::Id] += added;
+    };
+    add(graph::EdgeKind::SubtopicOf, subtopic, graph::NodeKind::Topic);
+    add(graph::EdgeKind::ClassifiedAs, classified, graph::NodeKind::Paper);
+}
+
 void add_citation_counts(const graph::LoadResult& loaded, analysis::GraphStats& stats) {
     const auto& c = loaded.citations;
     const auto& kg = loaded.graph;
@@ -66,6 +96,7 @@ void add_citation_counts(const graph::LoadResult& loaded, analysis::GraphStats& 
     }
     stats.edges[graph::EdgeKind::Cites] += added;
     if (added > 0) stats.edges_by_evidence[graph::EdgeKind::Cites][graph::Evidence::Id] += added;
+    add_openalex_counts(loaded, stats);
 }
 
 }  // namespace

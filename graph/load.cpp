@@ -2,6 +2,7 @@
 
 #include "graph/text.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <stdexcept>
@@ -51,7 +52,14 @@ void add_citation_file(LoadResult& result, const std::string& path, const std::s
     InputSummary s;
     s.path = path;
     const std::size_t skipped_before = result.citations.skipped_lines;
-    if (format == "jsonl") {
+    if (format == "openalex" || (format == "jsonl" && options.input_format.empty() && file_looks_like_openalex(path))) {
+        s.kind = "openalex";
+        const std::size_t ids_before = result.citations.ids.size();
+        const std::size_t edges_before = result.citations.edges.size();
+        s.records = read_openalex_works(path, result.citations, result.openalex, result.diagnostics, eo);
+        s.edges = result.citations.edges.size() - edges_before;
+        s.ids = result.citations.ids.size() - ids_before;
+    } else if (format == "jsonl") {
         s.kind = "metadata";
         s.records = read_paper_metadata(path, result.citations, result.diagnostics, eo);
     } else {
@@ -80,6 +88,34 @@ void add_source(LoadResult& result, const SourceText& src, const LoadOptions& op
     result.digests.push_back(std::move(digest));
 }
 
+// SNAP-style edge lists drop the leading zeros of numeric ids (cit-HepTh's 1001 is
+// hep-th/0001001) while metadata files keep them (0001001). A metadata id that matches no paper
+// is joined to the paper its digits name once the zeros are dropped, and the join is reported.
+void join_zero_padded_metadata(LoadResult& result, const std::vector<std::string>& paths) {
+    CitationData& c = result.citations;
+    if (c.metadata.empty() || c.ids.empty()) return;
+    std::vector<std::pair<std::string, std::string>> moves;  // padded -> stripped
+    for (const auto& [id, meta] : c.metadata) {
+        if (id.size() < 2 || id[0] != '0' || c.find(id)) continue;
+        if (!std::all_of(id.begin(), id.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) continue;
+        const std::string stripped = id.substr(std::min(id.find_first_not_of('0'), id.size() - 1));
+        if (c.find(stripped) && !c.metadata.count(stripped)) moves.emplace_back(id, stripped);
+    }
+    if (moves.empty()) return;
+    std::sort(moves.begin(), moves.end());  // the metadata map is unordered: fix the order
+    for (auto& [padded, stripped] : moves) {
+        auto node = c.metadata.extract(padded);
+        node.key() = stripped;
+        c.metadata.insert(std::move(node));
+    }
+    std::string metadata_files;
+    for (const auto& s : result.inputs)
+        if (s.kind == "metadata") metadata_files += (metadata_files.empty() ? "" : ", ") + s.path;
+    result.diagnostics.note("N-ID-LEADING-ZEROS", metadata_files.empty() && !paths.empty() ? paths.front() : metadata_files, 0, 0,
+                            std::to_string(moves.size()) + " metadata record(s) joined to edge-list ids written without "
+                            "leading zeros (e.g. " + moves.front().first + " -> " + moves.front().second + ")");
+}
+
 void finish(LoadResult& result) { result.names = resolve_names(result.digests, result.graph); }
 
 }  // namespace
@@ -89,7 +125,7 @@ LoadResult load_inputs(const std::vector<std::string>& paths, const LoadOptions&
     LoadResult result;
     for (const auto& path : paths) {
         std::string format = format_of(path, options);
-        if (format == "edges" || format == "jsonl") {
+        if (format == "edges" || format == "jsonl" || format == "openalex") {
             add_citation_file(result, path, format, options);
             continue;
         }
@@ -101,6 +137,7 @@ LoadResult load_inputs(const std::vector<std::string>& paths, const LoadOptions&
         }
         add_source(result, *src, options);
     }
+    join_zero_padded_metadata(result, paths);
     finish(result);
     return result;
 }
@@ -116,6 +153,55 @@ LoadResult load_digest_text(std::string name, std::string bytes, const LoadOptio
 }  // namespace citegraph::graph
 
 namespace citegraph::graph {
+namespace {
+
+// OpenAlex's classification becomes topic nodes (domain > field > subfield > topic, by
+// subtopic_of) and classified_as edges carrying OpenAlex's score. The provenance section
+// "OPENALEX" keeps them apart from a digest's own topic tree.
+void merge_openalex_topics(LoadResult& loaded, const std::vector<Vertex>& paper_vertex) {
+    const OpenAlexData& oa = loaded.openalex;
+    if (oa.topics.empty()) return;
+    KnowledgeGraph& kg = loaded.graph;
+    const std::string file = [&] {
+        for (const auto& s : loaded.inputs)
+            if (s.kind == "openalex") return s.path;
+        return std::string();
+    }();
+    std::vector<Vertex> topic_vertex;
+    std::unordered_map<std::string, std::size_t> index_of;
+    for (std::size_t i = 0; i < oa.topics.size(); ++i) {
+        const auto& t = oa.topics[i];
+        index_of.emplace(t.key, i);
+        const Vertex v = kg.ensure(NodeKind::Topic, t.key);
+        topic_vertex.push_back(v);
+        NodeProps& node = kg[v];
+        TopicProps& props = node.topic();
+        if (props.name.empty()) {
+            props.name = t.name;
+            props.depth = t.depth;
+            // Parents come before children, so the parent's path is known.
+            const auto parent = t.parent.empty() ? index_of.end() : index_of.find(t.parent);
+            props.path = parent == index_of.end() ? t.name : kg[topic_vertex[parent->second]].topic().path + " > " + t.name;
+            node.label = t.name;
+        }
+        if (node.seen.empty()) node.seen.push_back({file, 0, "OPENALEX"});
+        if (const auto parent = t.parent.empty() ? index_of.end() : index_of.find(t.parent); parent != index_of.end()) {
+            EdgeProps e;
+            e.kind = EdgeKind::SubtopicOf;
+            e.seen.push_back({file, 0, "OPENALEX"});
+            kg.link(v, topic_vertex[parent->second], std::move(e));
+        }
+    }
+    for (const auto& a : oa.assignments) {
+        EdgeProps e;
+        e.kind = EdgeKind::ClassifiedAs;
+        e.score = a.score;
+        e.seen.push_back({file, static_cast<int>(a.line), "OPENALEX"});
+        kg.link(paper_vertex[a.work], topic_vertex[a.topic], std::move(e));
+    }
+}
+
+}  // namespace
 
 void merge_citations(LoadResult& loaded) {
     if (loaded.citations_merged) return;
@@ -149,6 +235,7 @@ void merge_citations(LoadResult& loaded) {
         p.date = meta.date;
         if (kg[*v].label == kg[*v].key && !meta.title.empty()) kg[*v].label = meta.title;
     }
+    merge_openalex_topics(loaded, vertex);
 }
 
 }  // namespace citegraph::graph

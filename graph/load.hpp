@@ -5,6 +5,7 @@
 #include "graph/parse/build.hpp"
 #include "graph/parse/citations.hpp"
 #include "graph/parse/digest.hpp"
+#include "graph/parse/openalex.hpp"
 #include "graph/parse/source.hpp"
 
 #include <string>
@@ -16,7 +17,7 @@ namespace citegraph::graph {
 // Counts for one input file, in the shape of `stats --json` ("inputs").
 struct InputSummary {
     std::string path;
-    std::string kind;  // "digest", "edges" or "metadata"
+    std::string kind;  // "digest", "edges", "metadata" or "openalex"
     std::string month;
     std::vector<std::string> sections;
     std::size_t tree_papers = 0;  // distinct ids on TOPIC_TREE leaves
@@ -36,7 +37,7 @@ struct InputSummary {
 
 struct LoadOptions {
     SourceLimits limits;
-    std::string input_format;  // "" = by extension and content; "digest", "edges", "jsonl"
+    std::string input_format;  // "" = by extension and content; "digest", "edges", "jsonl", "openalex"
     ColumnOrder column_order = ColumnOrder::CitingCited;
     // Keep each citation edge's file and line (6 bytes per edge). Only merge_citations needs
     // them; commands that never merge turn this off to save the memory on large graphs.
@@ -48,6 +49,7 @@ struct LoadResult {
     std::vector<InputSummary> inputs;
     std::vector<ParsedDigest> digests;
     CitationData citations;  // edge lists and metadata, interned; not yet in `graph`
+    OpenAlexData openalex;   // OpenAlex topics of the works in `citations`; merged with them
     bool citations_merged = false;
     NameReport names;
     DiagnosticSink diagnostics;

@@ -5,6 +5,7 @@
 #include "graph/text.hpp"
 
 #include <nlohmann/json.hpp>
+#include <zlib.h>
 
 #include <algorithm>
 #include <map>
@@ -213,6 +214,7 @@ private:
     void add_edge(std::uint32_t citing, std::uint32_t cited, std::size_t line) {
         data_.edges.emplace_back(citing, cited);
         if (!data_.weights.empty()) data_.weights.push_back(1.0);  // keep weights parallel to edges
+        if (!options_.provenance) return;
         data_.edge_lines.push_back(static_cast<std::uint32_t>(line));
         data_.edge_files.push_back(file_);
     }
@@ -334,6 +336,22 @@ std::string openalex_short_id(std::string_view id) {
     std::string out(rest);
     out[0] = 'W';
     return out;
+}
+
+bool file_looks_like_openalex(const std::string& path) {
+    gzFile file = gzopen(path.c_str(), "rb");
+    if (!file) return false;  // the reader that runs next reports why
+    std::string line(4096, '\0');
+    bool found = false;
+    // The first non-blank line decides; 4 KiB of it is enough to see the id or the keys.
+    for (int tries = 0; tries < 16 && gzgets(file, line.data(), static_cast<int>(line.size())); ++tries) {
+        const std::string_view text = text::trim(std::string_view(line.c_str()));
+        if (text.empty()) continue;
+        found = looks_like_openalex(text);
+        break;
+    }
+    gzclose(file);
+    return found;
 }
 
 bool looks_like_openalex(std::string_view first_line) {

@@ -58,5 +58,7 @@ std::string openalex_short_id(std::string_view id);
 // True when `first_line` looks like an OpenAlex work: a JSON object whose "id" is an
 // openalex.org URL or that has "referenced_works" or "abstract_inverted_index".
 bool looks_like_openalex(std::string_view first_line);
+// looks_like_openalex on the first non-blank line of a plain or gzip file.
+bool file_looks_like_openalex(const std::string& path);
 
 }  // namespace citegraph::graph
