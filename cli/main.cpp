@@ -6,6 +6,7 @@
 #include "cli/lint_command.hpp"
 #include "cli/rank_command.hpp"
 #include "cli/stats_command.hpp"
+#include "cli/eval_command.hpp"
 
 #include <exception>
 #include <iostream>
@@ -26,6 +27,8 @@ int main(int argc, char** argv) {
     setup_clusters(app, clusters);
     setup_lint(app, lint);
     setup_export(app, exporting);
+    EvalOptions eval;
+    setup_eval(app, eval);
 
     try {
         app.parse(argc, argv);
@@ -40,6 +43,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("export")) return run_export(exporting, std::cout, std::cerr);
         if (app.got_subcommand("rank")) return run_rank(rank, std::cout, std::cerr);
         if (app.got_subcommand("clusters")) return run_clusters(clusters, std::cout, std::cerr);
+        if (app.got_subcommand("eval")) return run_eval(eval, std::cout, std::cerr);
     } catch (const UsageError& e) {
         std::cerr << "citegraph: " << e.what() << '\n';
         return kUsage;
