@@ -33,12 +33,18 @@ std::pair<std::size_t, std::size_t> sentence_around(std::string_view line, std::
     return {begin, end};
 }
 
-// From the previous ',', '(', ';', ':' (or the sentence start) to the id: usually the name
-// the sentence gives the paper ("..., Griffin 2402.19427").
-std::string_view segment_before(std::string_view line, std::size_t sentence_begin, std::size_t at) {
+// The clause an id belongs to inside its sentence: from the previous ',', '(', ';', ':' to
+// the next ',', ')', ';', ':' (or the sentence's ends). It holds the name the sentence
+// gives the paper ("..., Griffin 2402.19427, ..." or "FRet 2403.20327 cho embedding").
+std::pair<std::size_t, std::size_t> clause_around(std::string_view line, std::size_t sentence_begin, std::size_t sentence_end,
+                                                  std::size_t at, std::size_t length) {
+    constexpr std::string_view open = ",(;:";
+    constexpr std::string_view close = ",);:";
     std::size_t begin = at;
-    while (begin > sentence_begin && std::string_view(",(;:").find(line[begin - 1]) == std::string_view::npos) --begin;
-    return line.substr(begin, at - begin);
+    while (begin > sentence_begin && open.find(line[begin - 1]) == std::string_view::npos) --begin;
+    std::size_t end = at + length;
+    while (end < sentence_end && close.find(line[end]) == std::string_view::npos) ++end;
+    return {begin, end};
 }
 
 std::vector<std::string> query_terms(std::string_view text) { return index_terms(remove_ids(text)); }
@@ -72,7 +78,44 @@ std::vector<std::string> first_terms(const std::vector<std::string>& terms, std:
     return {terms.begin(), terms.begin() + static_cast<std::ptrdiff_t>(std::min(n, terms.size()))};
 }
 
+// Splits a term into its words: "kv cache" and "kv-cache" -> {"kv", "cache"}.
+std::vector<std::string> term_words(const std::string& term) {
+    std::vector<std::string> words;
+    std::string cur;
+    for (char c : term) {
+        if (c == ' ' || c == '-') {
+            if (!cur.empty()) words.push_back(std::move(cur));
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    if (!cur.empty()) words.push_back(std::move(cur));
+    return words;
+}
+
 }  // namespace
+
+std::vector<std::string> distinct_terms(const std::vector<std::string>& terms) {
+    std::vector<std::string> out;
+    for (const auto& t : terms) {
+        const auto words = term_words(t);
+        bool covered = false;
+        for (const auto& other : terms) {
+            if (&other == &t) continue;
+            const auto ow = term_words(other);
+            // A term is covered by a longer one that contains all its words ("cứu" by
+            // "nghiên cứu"), or by the hyphenated spelling of the same words.
+            const bool contains = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+                return std::find(ow.begin(), ow.end(), w) != ow.end();
+            });
+            if (contains && (ow.size() > words.size() || (ow.size() == words.size() && other.find('-') != std::string::npos && t.find('-') == std::string::npos)))
+                covered = true;
+        }
+        if (!covered) out.push_back(t);
+    }
+    return out;
+}
 
 std::string paper_own_text(const graph::PaperProps& p) {
     std::string out;
@@ -120,14 +163,24 @@ std::string remove_ids(std::string_view text) {
 std::map<std::string, std::vector<std::string>> mention_sentences(const std::vector<graph::ParsedDigest>& digests,
                                                                   const std::vector<graph::Section>& sections) {
     std::map<std::string, std::vector<std::string>> out;
+    // A sentence often lists several papers, "(Jamba 2403.19887, Zamba 2405.16712, ...)":
+    // each paper gets the sentence without the other papers' clauses (their names are not
+    // its text), plus its own clause once more.
     auto scan = [&](const graph::TextLine& line) {
-        for (const auto& m : graph::find_arxiv_ids(line.text)) {
+        const auto ids = graph::find_arxiv_ids(line.text);
+        for (const auto& m : ids) {
             if (!m.id) continue;
             const auto [b, e] = sentence_around(line.text, m.offset);
-            const std::string sentence = remove_ids(std::string_view(line.text).substr(b, e - b));
-            out[m.id->id].push_back(sentence);
-            const auto segment = segment_before(line.text, b, m.offset);
-            if (!segment.empty()) out[m.id->id].push_back(remove_ids(segment));
+            const auto own = clause_around(line.text, b, e, m.offset, m.length);
+            std::string sentence = line.text.substr(b, e - b);
+            for (const auto& other : ids) {
+                if (other.offset == m.offset || other.offset < b || other.offset >= e) continue;
+                const auto [ob, oe] = clause_around(line.text, b, e, other.offset, other.length);
+                if (ob < own.second && own.first < oe) continue;  // shares the clause: "A (also B)"
+                std::fill(sentence.begin() + static_cast<std::ptrdiff_t>(ob - b), sentence.begin() + static_cast<std::ptrdiff_t>(oe - b), ' ');
+            }
+            out[m.id->id].push_back(remove_ids(sentence));
+            out[m.id->id].push_back(remove_ids(std::string_view(line.text).substr(own.first, own.second - own.first)));
         }
     };
     auto wanted = [&](graph::Section s) { return std::find(sections.begin(), sections.end(), s) != sections.end(); };
@@ -163,7 +216,18 @@ PaperCorpus build_paper_corpus(const graph::LoadResult& loaded, const CorpusOpti
         corpus.doc_of[v] = corpus.index.add_document(terms);
         corpus.paper.push_back(v);
     }
+    std::vector<double> self;
+    for (std::size_t d = 0; d < corpus.index.size(); ++d) self.push_back(corpus.index.self_score(d));
+    if (!self.empty()) {
+        std::nth_element(self.begin(), self.begin() + static_cast<std::ptrdiff_t>(self.size() / 2), self.end());
+        corpus.median_self_score = self[self.size() / 2];
+    }
     return corpus;
+}
+
+double link_score(const PaperCorpus& corpus, const Bm25Hit& hit) {
+    const double norm = std::max(corpus.index.self_score(hit.doc), corpus.median_self_score);
+    return norm > 0 ? std::min(1.0, hit.score / norm) : 0.0;
 }
 
 std::string describe_terms(const std::vector<std::string>& terms) {
@@ -184,9 +248,10 @@ LinkResult infer_links(const graph::LoadResult& loaded, const LinkOptions& optio
             const graph::Vertex paper = corpus.paper[hits[r].doc];
             if (kg.find_edge(from, paper, kind)) continue;  // an id or name link already says it
             ++considered;
-            if (hits[r].normalized < options.min_normalized || hits[r].terms.size() < options.min_terms) continue;
-            result.links.push_back({from, paper, kind, hits[r].normalized, hits[r].score, static_cast<int>(r + 1),
-                                    first_terms(hits[r].terms, 8), heading(kg[from])});
+            const double score = link_score(corpus, hits[r]);
+            const auto terms = distinct_terms(hits[r].terms);
+            if (score < options.min_normalized || terms.size() < options.min_terms) continue;
+            result.links.push_back({from, paper, kind, score, hits[r].score, static_cast<int>(r + 1), first_terms(terms, 8), heading(kg[from])});
         }
     };
     const auto gaps = kg.vertices(graph::NodeKind::Gap);
@@ -195,23 +260,62 @@ LinkResult infer_links(const graph::LoadResult& loaded, const LinkOptions& optio
     for (auto i : ideas) link_papers(i, idea_text(kg[i].idea()), graph::EdgeKind::BuildsOn);
 
     // Idea -> gap: the gaps are the documents; an idea answers a gap of its own digest.
+    // Two signals, because ideas are often written in English and gaps in Vietnamese: the
+    // text (normalized BM25 of the idea against the gap) and the papers both cite
+    // explicitly (id or name links; share = shared / the idea's explicit papers). They
+    // combine as a noisy-or, 1 - (1 - text)(1 - papers).
     Bm25Index gap_index;
     for (auto g : gaps) gap_index.add_document(query_terms(gap_text(kg[g].gap())));
+    auto explicit_papers = [&](graph::Vertex from, graph::EdgeKind kind) {
+        std::set<graph::Vertex> out;
+        for (auto [e, end] = boost::out_edges(from, kg.g()); e != end; ++e)
+            if (kg[*e].kind == kind && kg[*e].evidence != graph::Evidence::Inferred) out.insert(boost::target(*e, kg.g()));
+        return out;
+    };
+    auto same_digest = [&](graph::Vertex idea, graph::Vertex gap) {
+        const auto& a = kg[idea].idea().month;
+        const auto& b = kg[gap].gap().month;
+        if (!a.empty() && !b.empty()) return a == b;
+        return !kg[idea].seen.empty() && !kg[gap].seen.empty() && kg[idea].seen.front().file == kg[gap].seen.front().file;
+    };
     for (auto i : ideas) {
-        const auto& month = kg[i].idea().month;
         const auto hits = gap_index.search(query_terms(idea_text(kg[i].idea())));
-        std::size_t considered = 0;
-        for (std::size_t r = 0; r < hits.size() && considered < options.max_gaps; ++r) {
-            const graph::Vertex gap = gaps[hits[r].doc];
-            const auto& gap_month = kg[gap].gap().month;
-            if (!month.empty() && !gap_month.empty() && month != gap_month) continue;
-            if (kg[gap].seen.empty() || kg[i].seen.empty() || (month.empty() && kg[gap].seen.front().file != kg[i].seen.front().file)) continue;
-            ++considered;
-            if (kg.find_edge(i, gap, graph::EdgeKind::Addresses)) continue;
-            if (hits[r].normalized < options.min_gap_normalized || hits[r].terms.size() < options.min_gap_terms) continue;
-            result.links.push_back({i, gap, graph::EdgeKind::Addresses, hits[r].normalized, hits[r].score, static_cast<int>(r + 1),
-                                    first_terms(hits[r].terms, 8), heading(kg[i])});
+        const auto idea_papers = explicit_papers(i, graph::EdgeKind::BuildsOn);
+        struct Candidate {
+            graph::Vertex gap;
+            double score, text, bm25;
+            int rank;
+            std::vector<std::string> terms;
+        };
+        std::vector<Candidate> candidates;
+        for (std::size_t d = 0; d < gaps.size(); ++d) {
+            const graph::Vertex gap = gaps[d];
+            if (!same_digest(i, gap) || kg.find_edge(i, gap, graph::EdgeKind::Addresses)) continue;
+            Candidate c{gap, 0.0, 0.0, 0.0, 0, {}};
+            auto hit = std::find_if(hits.begin(), hits.end(), [&](const Bm25Hit& h) { return h.doc == d; });
+            if (hit != hits.end()) {
+                const auto terms = distinct_terms(hit->terms);
+                if (hit->normalized >= options.min_gap_normalized && terms.size() >= options.min_gap_terms) {
+                    c.text = hit->normalized;
+                    c.terms = first_terms(terms, 8);
+                }
+                c.bm25 = hit->score;
+                c.rank = static_cast<int>(hit - hits.begin()) + 1;
+            }
+            std::size_t shared = 0;
+            for (auto p : explicit_papers(gap, graph::EdgeKind::Mentions))
+                if (idea_papers.count(p)) {
+                    ++shared;
+                    c.terms.push_back("paper " + kg[p].key);
+                }
+            const double paper_share = idea_papers.empty() ? 0.0 : static_cast<double>(shared) / static_cast<double>(idea_papers.size());
+            c.score = 1.0 - (1.0 - c.text) * (1.0 - paper_share);
+            if (c.score > 0) candidates.push_back(std::move(c));
         }
+        std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+        if (candidates.size() > options.max_gaps) candidates.resize(options.max_gaps);
+        for (auto& c : candidates)
+            result.links.push_back({i, c.gap, graph::EdgeKind::Addresses, c.score, c.bm25, c.rank, std::move(c.terms), heading(kg[i])});
     }
     return result;
 }
@@ -231,9 +335,10 @@ std::size_t add_inferred_links(graph::KnowledgeGraph& kg, const LinkResult& resu
     return added;
 }
 
-LinkEvaluation evaluate_masked_links(const graph::LoadResult& loaded, MaskMode mode, const CorpusOptions& options) {
+LinkEvaluation evaluate_masked_links(const graph::LoadResult& loaded, MaskMode mode, const LinkOptions& options) {
     const auto& kg = loaded.graph;
-    const PaperCorpus corpus = build_paper_corpus(loaded, options);
+    const PaperCorpus corpus = build_paper_corpus(loaded, options.corpus);
+    std::vector<std::pair<double, bool>> candidates;  // link score, is a hidden paper
     const NameTable names = name_table(kg);
     LinkEvaluation ev;
     ev.mode = mode;
@@ -254,6 +359,16 @@ LinkEvaluation evaluate_masked_links(const graph::LoadResult& loaded, MaskMode m
         std::map<graph::Vertex, int> rank;
         for (std::size_t r = 0; r < hits.size(); ++r) rank.emplace(corpus.paper[hits[r].doc], static_cast<int>(r + 1));
         std::sort(hidden.begin(), hidden.end(), [&](const auto& a, const auto& b) { return kg[a.first].key < kg[b.first].key; });
+        // The candidates infer_links would consider: the best unlinked papers. Papers still
+        // linked explicitly (names, in mode ids) are not candidates, as in infer_links.
+        std::size_t considered = 0;
+        for (std::size_t r = 0; r < hits.size() && considered < options.max_links; ++r) {
+            const graph::Vertex paper = corpus.paper[hits[r].doc];
+            const bool is_hidden = std::any_of(hidden.begin(), hidden.end(), [&](const auto& h) { return h.first == paper; });
+            if (!is_hidden && kg.find_edge(from, paper, kind)) continue;
+            ++considered;
+            if (distinct_terms(hits[r].terms).size() >= options.min_terms) candidates.emplace_back(link_score(corpus, hits[r]), is_hidden);
+        }
         for (const auto& [paper, evidence] : hidden) {
             HiddenLink h;
             h.from = kg[from].key;
@@ -275,6 +390,17 @@ LinkEvaluation evaluate_masked_links(const graph::LoadResult& loaded, MaskMode m
         ev.recall_at_5 = static_cast<double>(ev.found_at_5) / static_cast<double>(ev.hidden);
         ev.recall_at_10 = static_cast<double>(ev.found_at_10) / static_cast<double>(ev.hidden);
         ev.mean_reciprocal_rank = rr / static_cast<double>(ev.hidden);
+    }
+    for (int step = 1; step <= 10; ++step) {
+        ThresholdPrecision tp;
+        tp.threshold = 0.05 * step;
+        for (const auto& [score, is_hidden] : candidates)
+            if (score >= tp.threshold - 1e-12) {
+                ++tp.candidates;
+                tp.hidden += is_hidden;
+            }
+        tp.precision = tp.candidates ? static_cast<double>(tp.hidden) / static_cast<double>(tp.candidates) : 0.0;
+        ev.precision.push_back(tp);
     }
     return ev;
 }

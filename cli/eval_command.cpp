@@ -23,6 +23,9 @@ nlohmann::ordered_json to_json(const analysis::LinkEvaluation& ev, bool details)
     j["recall_at_5"] = ev.recall_at_5;
     j["recall_at_10"] = ev.recall_at_10;
     j["mrr"] = ev.mean_reciprocal_rank;
+    j["inferred_precision"] = nlohmann::ordered_json::array();
+    for (const auto& p : ev.precision)
+        j["inferred_precision"].push_back({{"threshold", p.threshold}, {"candidates", p.candidates}, {"hidden", p.hidden}, {"precision", p.precision}});
     if (details) {
         j["links"] = nlohmann::ordered_json::array();
         for (const auto& l : ev.links)
@@ -67,8 +70,9 @@ int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err) {
     // months were given with it.
     std::vector<std::string> inputs = options.common.inputs;
     if (inputs.empty()) inputs.push_back("");
-    analysis::CorpusOptions corpus;
-    corpus.reflection_context = !options.own_text_only;
+    analysis::LinkOptions link_options;
+    link_options.corpus.reflection_context = !options.own_text_only;
+    const auto& corpus = link_options.corpus;
     std::vector<analysis::MaskMode> modes;
     if (options.mode != "names") modes.push_back(analysis::MaskMode::Ids);
     if (options.mode != "ids") modes.push_back(analysis::MaskMode::Names);
@@ -81,6 +85,7 @@ int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err) {
     text << std::left << std::setw(28) << "input" << std::setw(7) << "mode" << std::right << std::setw(8) << "queries" << std::setw(8)
          << "hidden" << std::setw(10) << "w/ text" << std::setw(8) << "R@5" << std::setw(8) << "R@10" << std::setw(8) << "MRR" << '\n';
     std::ostringstream names_text;
+    std::ostringstream precision_text;
     for (const auto& input : inputs) {
         CommonOptions one = options.common;
         one.inputs.clear();
@@ -93,12 +98,16 @@ int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err) {
         entry["month"] = loaded->digests.empty() ? "" : loaded->digests.front().month;
         entry["masking"] = nlohmann::ordered_json::array();
         for (auto mode : modes) {
-            const auto ev = analysis::evaluate_masked_links(*loaded, mode, corpus);
+            const auto ev = analysis::evaluate_masked_links(*loaded, mode, link_options);
             entry["masking"].push_back(to_json(ev, options.details));
             text << std::left << std::setw(28) << shown << std::setw(7) << (mode == analysis::MaskMode::Ids ? "ids" : "names") << std::right
                  << std::setw(8) << ev.queries << std::setw(8) << ev.hidden << std::setw(10) << ev.hidden_with_text << std::setw(8)
                  << (ev.hidden ? fixed(ev.recall_at_5) : "-") << std::setw(8) << (ev.hidden ? fixed(ev.recall_at_10) : "-") << std::setw(8)
                  << (ev.hidden ? fixed(ev.mean_reciprocal_rank) : "-") << '\n';
+            std::ostringstream prec;
+            for (const auto& p : ev.precision)
+                if (p.threshold < 0.51) prec << "  " << fixed(p.threshold, 2) << ':' << (p.candidates ? fixed(p.precision, 2) : "-") << '/' << p.candidates;
+            precision_text << std::left << std::setw(28) << shown << std::setw(7) << (mode == analysis::MaskMode::Ids ? "ids" : "names") << prec.str() << '\n';
             if (options.details)
                 for (const auto& l : ev.links)
                     text << "    " << l.from << " -> " << l.paper << " (" << graph::to_string(l.evidence) << ")  rank "
@@ -118,6 +127,9 @@ int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err) {
         return kOk;
     }
     out << text.str() << '\n';
+    out << "# would-be inferred links under masking: threshold:precision/candidates (default threshold "
+        << fixed(link_options.min_normalized, 2) << ")\n";
+    out << precision_text.str() << '\n';
     out << "# name resolution: mentions judged against the id written right after the name\n";
     out << std::left << std::setw(28) << "input" << std::right << std::setw(9) << "resolved" << std::setw(8) << "judged" << std::setw(9)
         << "correct" << std::setw(11) << "precision" << '\n';
