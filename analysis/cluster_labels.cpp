@@ -99,7 +99,7 @@ std::vector<std::vector<LabelTerm>> cluster_labels(const std::vector<std::vector
         for (const auto& [t, yc_count] : in_cluster) {
             if (yc_count < options.min_members) continue;
             const double p = static_cast<double>(df[t]) / big_n;
-            const double a = options.prior * p, b = options.prior * (1 - p);
+            const double a = options.prior * p + 0.5, b = options.prior * (1 - p) + 0.5;
             const double yc = yc_count, yr = static_cast<double>(df[t] - yc_count);
             const double delta = std::log((yc + a) / (nc - yc + b)) - std::log((yr + a) / (nr - yr + b));
             const double var = 1 / (yc + a) + 1 / (nc - yc + b) + 1 / (yr + a) + 1 / (nr - yr + b);

@@ -6,7 +6,8 @@
 // whose text holds w among the n_c members that have text, and y_r, n_r the same for every
 // other item, the score is the z-score of the smoothed log-odds ratio (Monroe, Colaresi &
 // Quinn, "Fightin' Words", Political Analysis 16(4), 2008, with document counts):
-//   a = prior * p_w, b = prior * (1 - p_w), p_w = df(w) / N
+//   a = prior * p_w + 0.5, b = prior * (1 - p_w) + 0.5, p_w = df(w) / N (the 0.5 keeps every
+//   cell positive when a term is in every item or in none, as Haldane's correction)
 //   delta = ln((y_c + a) / (n_c - y_c + b)) - ln((y_r + a) / (n_r - y_r + b))
 //   z = delta / sqrt(1/(y_c + a) + 1/(n_c - y_c + b) + 1/(y_r + a) + 1/(n_r - y_r + b))
 // A term must occur in at least `min_members` members (DESIGN.md: 2). Terms are taken by

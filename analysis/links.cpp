@@ -17,8 +17,8 @@ void append(std::string& out, std::string_view piece) {
     out += piece;
 }
 
-// Sentence bounds around byte `at` of `line`: after the previous ". ", ";", "! ", "? " and
-// up to the next one (or the line's ends).
+}  // namespace
+
 std::pair<std::size_t, std::size_t> sentence_around(std::string_view line, std::size_t at) {
     auto is_end = [&](std::size_t i) {
         const char c = line[i];
@@ -32,6 +32,8 @@ std::pair<std::size_t, std::size_t> sentence_around(std::string_view line, std::
     while (end < line.size() && !is_end(end)) ++end;
     return {begin, end};
 }
+
+namespace {
 
 // The clause an id belongs to inside its sentence: from the previous ',', '(', ';', ':' to
 // the next ',', ')', ';', ':' (or the sentence's ends). It holds the name the sentence

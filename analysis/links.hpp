@@ -39,6 +39,10 @@ std::string idea_text(const graph::IdeaProps& idea);
 // `text` with every arXiv id (new and old style, with or without version) blanked out.
 std::string remove_ids(std::string_view text);
 
+// Bounds [begin, end) of the sentence around byte `at` of a line: after the previous ". ",
+// ";", "! " or "? " and up to the next one, or the line's ends.
+std::pair<std::size_t, std::size_t> sentence_around(std::string_view line, std::size_t at);
+
 // The sentences of the given sections of the digests that mention each paper id, by id.
 // A sentence ends at ". ", ";" or the end of its line. Used as extra paper text (reflection)
 // and, for papers the tree does not list, as their only text (placement).

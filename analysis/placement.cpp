@@ -71,16 +71,18 @@ PlacementResult suggest_topics(const graph::LoadResult& loaded) {
         if (auto it = sentences.find(node.key); it != sentences.end())
             for (const auto& s : it->second) text += "\n" + s;
         const auto hits = index.search(index_terms(remove_ids(text)));
-        // The topics of classified papers cited on the same lines vote.
+        // The topics of classified papers cited in the same sentences vote.
         std::map<graph::Vertex, int> votes;
         for (const auto* line : lines) {
             const auto ids = graph::find_arxiv_ids(line->text);
-            const bool here = std::any_of(ids.begin(), ids.end(), [&](const graph::IdMatch& m) { return m.id && m.id->id == node.key; });
-            if (!here) continue;
             std::set<graph::Vertex> others;
-            for (const auto& m : ids)
-                if (m.id && m.id->id != node.key)
-                    if (auto other = kg.find(graph::NodeKind::Paper, m.id->id)) others.insert(*other);
+            for (const auto& mine : ids) {
+                if (!mine.id || mine.id->id != node.key) continue;
+                const auto [b, e] = sentence_around(line->text, mine.offset);
+                for (const auto& m : ids)
+                    if (m.id && m.id->id != node.key && m.offset >= b && m.offset < e)
+                        if (auto other = kg.find(graph::NodeKind::Paper, m.id->id)) others.insert(*other);
+            }
             for (auto o : others)
                 for (auto t : topics_of(kg, o)) ++votes[t];
         }

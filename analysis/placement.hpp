@@ -9,7 +9,7 @@
 //   paper  its own text and the sentences of the gaps, ideas and reflection that cite its id
 //          (with the other papers' clauses removed, links.hpp mention_sentences)
 // Score of a topic: its BM25 against the paper's text divided by the best topic's BM25, plus
-// the votes of the classified papers cited on the same lines as the paper (each such paper
+// the votes of the classified papers cited in the same sentences as the paper (each such paper
 // votes for its topics) divided by the most votes; each part is in [0, 1], so text and
 // co-mentions weigh the same.
 // Confidence: the best topic's share of the three best scores, s1 / (s1 + s2 + s3), in
