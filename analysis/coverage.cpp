@@ -130,7 +130,10 @@ std::vector<RecurringTheme> recurring_gap_themes(const graph::KnowledgeGraph& kg
         for (const auto& [term, ms] : term_months)
             if (ms.size() >= 2) shared.emplace_back(index.idf(term), term);
         std::sort(shared.begin(), shared.end(), [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
-        for (std::size_t k = 0; k < shared.size() && k < 6; ++k) t.terms.push_back(shared[k].second);
+        std::vector<std::string> ordered;
+        for (const auto& [idf, term] : shared) ordered.push_back(term);
+        const auto distinct = distinct_terms(ordered);  // "chất lượng" rather than "chất" and "lượng" too
+        for (std::size_t k = 0; k < distinct.size() && k < 6; ++k) t.terms.push_back(distinct[k]);
         themes.push_back(std::move(t));
     }
     std::sort(themes.begin(), themes.end(), [&](const RecurringTheme& a, const RecurringTheme& b) {

@@ -197,6 +197,7 @@ int run_clusters(const ClustersOptions& options, std::ostream& out, std::ostream
     // of the projection (analysis/cluster_labels.hpp). Gap and idea vertices have no text and
     // are left out. A cluster where no term occurs in two members has an empty label.
     std::vector<std::string> labels(k);
+    std::vector<bool> has_text(k, false);
     {
         PassTimer t("labels", err, options.timings);
         std::vector<std::vector<std::string>> item_terms(membership.size());
@@ -205,6 +206,7 @@ int run_clusters(const ClustersOptions& options, std::ostream& out, std::ostream
             if (!p->is_paper[v]) continue;
             item_terms[v] = analysis::index_terms(analysis::paper_label_text(*loaded, p->csr.id(v)));
             label_membership[v] = membership[v];
+            if (!item_terms[v].empty()) has_text[membership[v]] = true;
         }
         const auto terms = analysis::cluster_labels(item_terms, label_membership);
         for (std::uint32_t c = 0; c < k && c < terms.size(); ++c) labels[c] = analysis::format_label(terms[c]);
@@ -258,7 +260,16 @@ int run_clusters(const ClustersOptions& options, std::ostream& out, std::ostream
     for (std::size_t i = 0; i < shown; ++i) {
         const auto c = order[i];
         std::string label = label_of(c);
-        if (label.empty()) label = members[c].size() == 1 ? "(" + display_name(*loaded, p->csr.id(members[c].front())) + ")" : "(no term shared by two members)";
+        if (label.empty()) {
+            // Not a label (the JSON keeps it empty): what the reader can see instead.
+            std::uint32_t most_cited = members[c].front();
+            for (auto v : members[c])
+                if (p->csr.in_degree(v) > p->csr.in_degree(most_cited)) most_cited = v;
+            const std::string who = display_name(*loaded, p->csr.id(most_cited));
+            label = members[c].size() == 1 ? "(" + who + ")"
+                    : !has_text[c]         ? "(no member text; most cited: " + who + ")"
+                                           : "(no term in two members; most cited: " + who + ")";
+        }
         out << std::setw(4) << i << "  " << std::setw(7) << members[c].size() << "  " << label << '\n';
     }
     if (agreement) {
