@@ -1,6 +1,7 @@
 #include "analysis/cluster_labels.hpp"
 
 #include "analysis/links.hpp"
+#include "analysis/tokenize.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -143,6 +144,17 @@ std::string paper_label_text(const graph::LoadResult& loaded, const std::string&
     if (auto it = loaded.citations.metadata.find(paper_id); it != loaded.citations.metadata.end())
         return it->second.title + "\n" + it->second.abstract;
     return {};
+}
+
+std::vector<std::string> label_paper_clusters(const graph::LoadResult& loaded, const std::vector<std::string>& paper_ids,
+                                              std::span<const std::uint32_t> membership, const ClusterLabelOptions& options) {
+    if (paper_ids.size() != membership.size()) throw std::invalid_argument("label_paper_clusters: paper_ids and membership must have the same size");
+    std::vector<std::vector<std::string>> terms;
+    terms.reserve(paper_ids.size());
+    for (const auto& id : paper_ids) terms.push_back(index_terms(paper_label_text(loaded, id)));
+    std::vector<std::string> out;
+    for (const auto& label : cluster_labels(terms, membership, options)) out.push_back(format_label(label));
+    return out;
 }
 
 }  // namespace citegraph::analysis

@@ -53,4 +53,11 @@ std::string format_label(const std::vector<LabelTerm>& terms);
 // title and abstract of its citation metadata. Empty when there is none.
 std::string paper_label_text(const graph::LoadResult& loaded, const std::string& paper_id);
 
+// Convenience for callers that hold paper ids (the maps): labels of the clusters of
+// `paper_ids[i]` -> `membership[i]` (kNoCluster: text counted as "rest" only), each paper's
+// text from paper_label_text. Returns one formatted label per cluster 0..max (empty when no
+// term qualifies). Throws std::invalid_argument when the sizes differ.
+std::vector<std::string> label_paper_clusters(const graph::LoadResult& loaded, const std::vector<std::string>& paper_ids,
+                                              std::span<const std::uint32_t> membership, const ClusterLabelOptions& options = {});
+
 }  // namespace citegraph::analysis

@@ -214,6 +214,19 @@ TEST(LinksCli, GapsJsonShapeOnTheMiniDigest) {
     EXPECT_EQ(bad.status, 2);
 }
 
+// The maps' entry point: clusters by paper id. Robotics papers (00005, 00006, 00007) against
+// the attention papers (00001, 00002): "grasping" is in one member only, so it is no label.
+TEST(LinksMini, LabelPaperClustersByIds) {
+    const auto l = load(kMini);
+    const std::vector<std::string> ids = {"2401.00001", "2401.00002", "2401.00005", "2401.00006", "2401.00007"};
+    const std::vector<std::uint32_t> membership = {0, 0, 1, 1, 1};
+    const auto labels = label_paper_clusters(l, ids, membership);
+    ASSERT_EQ(labels.size(), 2u);
+    EXPECT_NE(labels[0].find("long sequences"), std::string::npos) << labels[0];
+    EXPECT_EQ(labels[1].find("grasping"), std::string::npos) << labels[1];
+    EXPECT_THROW(label_paper_clusters(l, ids, std::vector<std::uint32_t>{0}), std::invalid_argument);
+}
+
 // ---- the shared digests -----------------------------------------------------------------------
 
 nlohmann::json run_json(const std::string& args) {
