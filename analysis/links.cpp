@@ -395,7 +395,7 @@ LinkEvaluation evaluate_masked_links(const graph::LoadResult& loaded, MaskMode m
     }
     for (int step = 1; step <= 10; ++step) {
         ThresholdPrecision tp;
-        tp.threshold = 0.05 * step;
+        tp.threshold = step / 20.0;
         for (const auto& [score, is_hidden] : candidates)
             if (score >= tp.threshold - 1e-12) {
                 ++tp.candidates;
