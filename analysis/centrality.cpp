@@ -1,11 +1,16 @@
 #include "analysis/centrality.hpp"
 
+#include <omp.h>
+
 #include <algorithm>
+#include <atomic>
+#include <barrier>
 #include <cmath>
 #include <cstddef>
 #include <functional>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <queue>
 #include <random>
 #include <sstream>
@@ -29,6 +34,11 @@ std::uint32_t num_blocks(std::uint32_t n) { return (n + kBlock - 1) / kBlock; }
 // Below this much work (edge visits and vertex updates) a parallel region costs more than it
 // saves, and on a busy machine a fork/join can cost milliseconds: such calls run serially.
 constexpr double kParallelWork = 1e6;
+
+// PageRank meets at a barrier once per iteration; below this many vertices plus edges an
+// iteration (~0.5 ms on cit-HepPh's 421k edges) is too short for two threads to win it back on
+// a machine where another process may hold a core, so it runs on one thread.
+constexpr double kPageRankParallelWork = 2e6;
 
 template <typename T>
 std::string str(const T& v) {
@@ -129,7 +139,7 @@ PageRankResult page_rank(const CsrGraph& g, const PageRankOptions& opt) {
     }
 
     // x: current scores; contrib[u] = x[u] / W(u), the share u sends along each unit of weight.
-    // One parallel pass per iteration computes the new scores and, fused, the next contrib and the
+    // One sweep per iteration computes the new scores and, fused, the next contrib and the
     // next dangling mass, so each iteration reads the edges once.
     std::vector<double> x(n, 1.0 / n), next(n), contrib(n), next_contrib(n);
     const std::uint32_t nb = num_blocks(n);
@@ -144,39 +154,108 @@ PageRankResult page_rank(const CsrGraph& g, const PageRankOptions& opt) {
         block_dangling[b] = s;
     }
     const Vertex* const in_src = g.in_neighbors(0).data();
-    const bool parallel = nb > 1 && static_cast<double>(n) + m > kParallelWork / 8;
+    const double* const pp = p.data();
+    const double* const dd = d.data();
+    const double* const inv = inv_out.data();
+    const unsigned char* const dang = is_dangling.data();
+    const double* const iw = in_w.data();
 
-    for (int it = 1; it <= opt.max_iterations; ++it) {
-        const double dsum = ordered_sum(block_dangling);
-#pragma omp parallel for schedule(dynamic, 1) if (parallel)
-        for (std::uint32_t b = 0; b < nb; ++b) {
-            const Vertex lo = b * kBlock, hi = std::min(n, lo + kBlock);
-            double err = 0.0, dangling_next = 0.0;
-            for (Vertex v = lo; v < hi; ++v) {
-                const std::uint32_t k0 = g.in_begin(v), k1 = g.in_begin(v + 1);
-                double s = 0.0;
-                if (weighted)
-                    for (std::uint32_t k = k0; k < k1; ++k) s += contrib[in_src[k]] * in_w[k];
-                else
-                    for (std::uint32_t k = k0; k < k1; ++k) s += contrib[in_src[k]];
-                const double xv = alpha * (s + dsum * d[v]) + (1.0 - alpha) * p[v];
-                err += std::abs(xv - x[v]);
-                next[v] = xv;
-                next_contrib[v] = xv * inv_out[v];
-                if (is_dangling[v]) dangling_next += xv;
+    // The state one iteration reads and the state it writes; swapped between iterations.
+    struct Vectors {
+        double* x;
+        double* next;
+        double* contrib;
+        double* next_contrib;
+    } vec{x.data(), next.data(), contrib.data(), next_contrib.data()};
+    double dsum = ordered_sum(block_dangling);
+
+    auto sweep_block = [&](const Vectors& s, double dangling_sum, std::uint32_t b) {
+        const Vertex lo = b * kBlock, hi = std::min(n, lo + kBlock);
+        double err = 0.0, dangling_next = 0.0;
+        for (Vertex v = lo; v < hi; ++v) {
+            const std::uint32_t k0 = g.in_begin(v), k1 = g.in_begin(v + 1);
+            // Four partial sums: one chain of dependent additions would wait on each add's
+            // latency (the loop is bound by that, not by memory, when contrib fits in cache).
+            // The order of the additions is fixed per vertex, so the result does not depend
+            // on the threads.
+            double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+            std::uint32_t k = k0;
+            if (weighted) {
+                for (; k + 4 <= k1; k += 4) {
+                    s0 += s.contrib[in_src[k]] * iw[k];
+                    s1 += s.contrib[in_src[k + 1]] * iw[k + 1];
+                    s2 += s.contrib[in_src[k + 2]] * iw[k + 2];
+                    s3 += s.contrib[in_src[k + 3]] * iw[k + 3];
+                }
+                for (; k < k1; ++k) s0 += s.contrib[in_src[k]] * iw[k];
+            } else {
+                for (; k + 4 <= k1; k += 4) {
+                    s0 += s.contrib[in_src[k]];
+                    s1 += s.contrib[in_src[k + 1]];
+                    s2 += s.contrib[in_src[k + 2]];
+                    s3 += s.contrib[in_src[k + 3]];
+                }
+                for (; k < k1; ++k) s0 += s.contrib[in_src[k]];
             }
-            block_err[b] = err;
-            block_dangling[b] = dangling_next;
+            const double sum = (s0 + s1) + (s2 + s3);
+            const double xv = alpha * (sum + dangling_sum * dd[v]) + (1.0 - alpha) * pp[v];
+            err += std::abs(xv - s.x[v]);
+            s.next[v] = xv;
+            s.next_contrib[v] = xv * inv[v];
+            dangling_next += dang[v] ? xv : 0.0;
         }
-        x.swap(next);
-        contrib.swap(next_contrib);
+        block_err[b] = err;
+        block_dangling[b] = dangling_next;
+    };
+    // After a sweep (run by one thread): the iteration's change in block order, the stop test,
+    // and the swap. Returns true when the iteration should stop.
+    auto finish_iteration = [&](int it) {
+        std::swap(vec.x, vec.next);
+        std::swap(vec.contrib, vec.next_contrib);
         res.iterations = it;
         res.last_change = ordered_sum(block_err);
-        if (res.last_change < threshold) {
-            res.converged = true;
-            break;
+        dsum = ordered_sum(block_dangling);
+        if (res.last_change < threshold) res.converged = true;
+        return res.converged || it >= opt.max_iterations;
+    };
+
+    // Threads only where an iteration has enough work to hide a barrier's cost. One parallel
+    // region covers the whole run (a region per iteration made libgomp's idle threads spin
+    // between ~200 short regions, which on a busy machine cost more than the sweep), and the
+    // threads meet at a C++ barrier, which sleeps in the kernel after a short spin instead of
+    // burning a core another process needs. Blocks are handed out through a shared counter,
+    // so a thread that lost its core does not hold up the others; block results still land in
+    // their own slots and are added in block order, so the bytes do not depend on the threads.
+    const int max_threads = omp_get_max_threads();
+    const bool parallel = max_threads > 1 && nb > 1 && static_cast<double>(n) + m > kPageRankParallelWork;
+    if (!parallel) {
+        for (int it = 1;; ++it) {
+            for (std::uint32_t b = 0; b < nb; ++b) sweep_block(vec, dsum, b);
+            if (finish_iteration(it)) break;
+        }
+    } else {
+        std::atomic<std::uint32_t> next_block{0};
+        bool stop = false;
+        int it = 1;
+        auto on_all_arrived = [&]() noexcept {
+            stop = finish_iteration(it++);
+            next_block.store(0, std::memory_order_relaxed);
+        };
+        std::optional<std::barrier<decltype(on_all_arrived)>> meet;
+#pragma omp parallel num_threads(max_threads)
+        {
+#pragma omp single
+            meet.emplace(omp_get_num_threads(), on_all_arrived);
+            // (the implicit barrier of `single` publishes `meet` to every thread)
+            while (!stop) {
+                const Vectors s = vec;
+                const double ds = dsum;
+                for (std::uint32_t b; (b = next_block.fetch_add(1, std::memory_order_relaxed)) < nb;) sweep_block(s, ds, b);
+                meet->arrive_and_wait();
+            }
         }
     }
+    if (vec.x != x.data()) x.swap(next);
     res.score = std::move(x);
     return res;
 }

@@ -157,4 +157,23 @@ std::vector<std::string> label_paper_clusters(const graph::LoadResult& loaded, c
     return out;
 }
 
+std::vector<std::string> label_projection_clusters(const graph::LoadResult& loaded, const Projection& projection,
+                                                   std::span<const std::uint32_t> membership, const ClusterLabelOptions& options) {
+    const std::uint32_t n = projection.csr.num_vertices();
+    if (membership.size() != n) throw std::invalid_argument("label_projection_clusters: one membership entry per projection vertex");
+    std::vector<std::vector<std::string>> item_terms(n);
+    std::vector<std::uint32_t> label_membership(n, kNoCluster);
+    std::uint32_t k = 0;
+    for (std::uint32_t v = 0; v < n; ++v) {
+        k = std::max(k, membership[v] + 1);
+        if (!projection.is_paper[v]) continue;
+        item_terms[v] = index_terms(paper_label_text(loaded, projection.csr.id(v)));
+        label_membership[v] = membership[v];
+    }
+    std::vector<std::string> out(k);
+    const auto labels = cluster_labels(item_terms, label_membership, options);
+    for (std::size_t c = 0; c < labels.size(); ++c) out[c] = format_label(labels[c]);
+    return out;
+}
+
 }  // namespace citegraph::analysis

@@ -14,6 +14,7 @@
 // decreasing z (ties by term), skipping a term whose words a chosen term already holds or
 // that holds a chosen term's words ("black hole" then not "black"), so a label names
 // different things.
+#include "analysis/projection.hpp"
 #include "graph/load.hpp"
 
 #include <cstdint>
@@ -59,5 +60,13 @@ std::string paper_label_text(const graph::LoadResult& loaded, const std::string&
 // term qualifies). Throws std::invalid_argument when the sizes differ.
 std::vector<std::string> label_paper_clusters(const graph::LoadResult& loaded, const std::vector<std::string>& paper_ids,
                                               std::span<const std::uint32_t> membership, const ClusterLabelOptions& options = {});
+
+// The labels `citegraph clusters` prints, for a clustering of a projection's vertices
+// (`membership[v]` for CSR vertex v, any labels): every paper vertex's text counts, gap and
+// idea vertices are left out. Returns one formatted label per cluster label value 0..max.
+// A map that draws the same clustering and calls this names its clusters exactly as the
+// `clusters` command does.
+std::vector<std::string> label_projection_clusters(const graph::LoadResult& loaded, const Projection& projection,
+                                                   std::span<const std::uint32_t> membership, const ClusterLabelOptions& options = {});
 
 }  // namespace citegraph::analysis

@@ -33,4 +33,9 @@ inline constexpr double kEvidenceWeightInferredFactor = 0.5;
 // both. O(V + E log E).
 Projection project(const graph::LoadResult& loaded, ProjectionKind kind = ProjectionKind::Auto);
 
+// The same, but moves the interned citation ids, edges and weights out of `loaded.citations`
+// into the projection instead of copying them (they are left empty; metadata stays): on a
+// graph of millions of edges this saves a copy of the edge list at the peak.
+Projection project_consuming(graph::LoadResult& loaded, ProjectionKind kind = ProjectionKind::Auto);
+
 }  // namespace citegraph::analysis

@@ -234,8 +234,8 @@ def citegraph_cmds(args, g, tol, seed):
     b = args.citegraph
     cmds = {
         "pagerank": [b, "rank", "--by", "pagerank", g.path, "--top", "10", "--json", "--timings", "--tolerance", repr(tol)],
-        "leiden": [b, "clusters", "--method", "leiden", g.path, "--json", "--timings", "--seed", str(seed)]
-                  + (["--iterations", "-1"] if args.leiden_until_stable else []),
+        "leiden": [b, "clusters", "--method", "leiden", g.path, "--json", "--timings", "--seed", str(seed),
+                   "--iterations", str(args.leiden_iterations)],
     }
     if args.single_thread:
         cmds["pagerank1"] = cmds["pagerank"] + ["--threads", "1"]
@@ -296,7 +296,8 @@ def bench_graph(args, g, tol):
         def do_igraph():
             nonlocal ig
             try:
-                r = run([PY, WORKER, g.path, "--tasks", "pagerank,leiden", "--seed", str(seed)], args.timeout)
+                r = run([PY, WORKER, g.path, "--tasks", "pagerank,leiden", "--seed", str(seed),
+                         "--leiden-iterations", str(args.leiden_iterations)], args.timeout)
                 ig = json.loads(r["stdout"])
                 ig["rss_mb"] = r["rss_mb"]
                 ig["wall"] = r["wall"]
@@ -418,8 +419,8 @@ def report(args, graphs, accuracy, machine, machine_end):
     w(f"machine: {machine['cpu']}, {machine['nproc']} cores, {machine['mem']}; {machine['date']}; "
       f"load average {' '.join(machine['loadavg'])} at start, {' '.join(machine_end['loadavg'])} at end")
     w(f"citegraph: {args.citegraph} (all cores unless --threads 1); igraph {machine['igraph']} (single-threaded), Python {machine['python']}")
-    w("Leiden until stable on both sides: igraph n_iterations=-1, citegraph "
-      + ("--iterations -1" if machine.get("leiden_until_stable") else "its built-in passes (no --iterations option in this build)"))
+    w(f"Leiden: the same number of passes on both sides: igraph n_iterations={args.leiden_iterations}, "
+      f"citegraph --iterations {args.leiden_iterations}")
     w("times are medians; ratio = igraph / citegraph, median of the per-repetition ratios (higher is better for citegraph)")
     w("")
     w("| graph | task | runs | citegraph | igraph | ratio | target | met |")
@@ -528,6 +529,8 @@ def main():
     ap.add_argument("--cg-timeout", type=float, default=600,
                     help="bound on one citegraph run; a stopped task is reported as '> T s' and not repeated")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--leiden-iterations", type=int, default=2,
+                    help="Leiden passes, the same for both tools (-1: until stable; see main())")
     ap.add_argument("--single-thread", action="store_true", help="also time citegraph PageRank with --threads 1")
     ap.add_argument("--timeout", type=float, default=1800)
     ap.add_argument("--json-out", default=None)
@@ -535,13 +538,12 @@ def main():
     args = ap.parse_args()
 
     machine = machine_info()
-    # igraph runs Leiden with n_iterations=-1 (until a pass changes nothing); citegraph must too.
-    # Its default is 2 passes (python-igraph's default), and older builds had no such option.
-    helptext = subprocess.run([args.citegraph, "clusters", "--help"], capture_output=True, text=True).stdout
-    args.leiden_until_stable = "--iterations" in helptext
-    if not args.leiden_until_stable:
-        log("note: this citegraph has no `clusters --iterations`; its Leiden runs its built-in number of passes")
-    machine["leiden_until_stable"] = args.leiden_until_stable
+    # Leiden: both tools run the same number of passes (--leiden-iterations, default 2 =
+    # python-igraph's default). Not "until stable": python-igraph 0.10.2's n_iterations=-1
+    # returns after one pass (its membership and Q equal n_iterations=1's on cit-HepPh), while
+    # citegraph's --iterations -1 repeats until a pass moves no vertex (~20 passes there), so
+    # "-1" on both sides would time different work.
+    machine["leiden_iterations"] = args.leiden_iterations
     graphs = []
     for spec in args.graph:
         name, path, reps = spec.rsplit("=", 2)

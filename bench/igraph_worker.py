@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The igraph side of the benchmark: one process, one graph, the tasks asked for.
 
-    igraph_worker.py EDGES.tsv --tasks pagerank,leiden [--seed S] [--scores OUT.tsv]
+    igraph_worker.py EDGES.tsv --tasks pagerank,leiden [--seed S] [--leiden-iterations N] [--scores OUT.tsv]
 
 Loads EDGES.tsv (tab-separated "citing<TAB>cited", no comment lines) with
 Graph.Read_Ncol(path, directed=True), then runs each task in the order given, timing each call
@@ -12,8 +12,9 @@ alone with time.perf_counter(), and prints one JSON object on stdout:
                is PRPACK (a direct/Gauss-Seidel solver with its own fixed tolerance, 1e-10 on
                the L1 error in igraph 0.10), so no tolerance is passed
   undirected   g.as_undirected(mode="collapse").simplify()  (the simple undirected graph)
-  leiden       community_leiden(objective_function="modularity", n_iterations=-1) on it,
-               with Python's random module (igraph's RNG here) seeded with --seed
+  leiden       community_leiden(objective_function="modularity", n_iterations=N) on it
+               (N = --leiden-iterations, default 2, python-igraph's default), with Python's
+               random module (igraph's RNG here) seeded with --seed
   betweenness  Graph.betweenness(directed=True), exact
 
 Also reported: "modularity" of the Leiden membership on the undirected simple graph (computed
@@ -35,6 +36,7 @@ def main() -> int:
     ap.add_argument("edges")
     ap.add_argument("--tasks", default="pagerank")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--leiden-iterations", type=int, default=2)
     ap.add_argument("--scores", default=None)
     args = ap.parse_args()
     tasks = [t for t in args.tasks.split(",") if t]
@@ -66,7 +68,7 @@ def main() -> int:
             out["times"]["undirected"] = time.perf_counter() - t0
             random.seed(args.seed)
             t0 = time.perf_counter()
-            c = u.community_leiden(objective_function="modularity", n_iterations=-1)
+            c = u.community_leiden(objective_function="modularity", n_iterations=args.leiden_iterations)
             out["times"]["leiden"] = time.perf_counter() - t0
             out["modularity"] = u.modularity(c.membership)
             out["clusters"] = len(c)

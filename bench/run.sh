@@ -18,6 +18,7 @@
 #   ACCURACY_RMAT [0]  1: also compare the PageRank vectors on the R-MAT graph (about 3 more minutes)
 #   CG_TIMEOUT [300] bound on one citegraph run; a task that hits it is shown as "> 300 s", not repeated
 #   SEED [1]         first Leiden seed (repetition i uses SEED + i, for both tools)
+#   LEIDEN_ITERATIONS [2]  Leiden passes, the same for both tools (-1: until stable; see bench.py)
 #   CITEGRAPH        binary to time [build/release/cli/citegraph; built with the release preset if missing]
 #   REBUILD [0]      1: run `cmake --build --preset release` even when the binary exists
 set -euo pipefail
@@ -39,6 +40,7 @@ PR_L1="${PR_L1:-}"
 CG_TIMEOUT="${CG_TIMEOUT:-300}"
 ACCURACY_RMAT="${ACCURACY_RMAT:-0}"
 SEED="${SEED:-1}"
+LEIDEN_ITERATIONS="${LEIDEN_ITERATIONS:-2}"
 REBUILD="${REBUILD:-0}"
 CITEGRAPH="${CITEGRAPH:-$repo/build/release/cli/citegraph}"
 PY=/usr/bin/python3
@@ -105,5 +107,5 @@ fi
 stamp="$(date +%Y%m%d-%H%M%S)"
 say "running; results go to $cache/results-$stamp.{txt,json}"
 $PY "$bench_dir/bench.py" --citegraph "$CITEGRAPH" "${graphs[@]}" \
-  --bc-reps "$BC_REPS" ${PR_L1:+--pr-l1 "$PR_L1"} --cg-timeout "$CG_TIMEOUT" --seed "$SEED" --single-thread \
+  --bc-reps "$BC_REPS" ${PR_L1:+--pr-l1 "$PR_L1"} --cg-timeout "$CG_TIMEOUT" --seed "$SEED" --leiden-iterations "$LEIDEN_ITERATIONS" --single-thread \
   --json-out "$cache/results-$stamp.json" --report-out "$cache/results-$stamp.txt"

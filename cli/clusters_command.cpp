@@ -196,20 +196,14 @@ int run_clusters(const ClustersOptions& options, std::ostream& out, std::ostream
     // Labels: the most distinctive terms of each cluster's members against every other paper
     // of the projection (analysis/cluster_labels.hpp). Gap and idea vertices have no text and
     // are left out. A cluster where no term occurs in two members has an empty label.
-    std::vector<std::string> labels(k);
+    std::vector<std::string> labels;
     std::vector<bool> has_text(k, false);
     {
         PassTimer t("labels", err, options.timings);
-        std::vector<std::vector<std::string>> item_terms(membership.size());
-        std::vector<std::uint32_t> label_membership(membership.size(), analysis::kNoCluster);
-        for (std::uint32_t v = 0; v < membership.size(); ++v) {
-            if (!p->is_paper[v]) continue;
-            item_terms[v] = analysis::index_terms(analysis::paper_label_text(*loaded, p->csr.id(v)));
-            label_membership[v] = membership[v];
-            if (!item_terms[v].empty()) has_text[membership[v]] = true;
-        }
-        const auto terms = analysis::cluster_labels(item_terms, label_membership);
-        for (std::uint32_t c = 0; c < k && c < terms.size(); ++c) labels[c] = analysis::format_label(terms[c]);
+        labels = analysis::label_projection_clusters(*loaded, *p, membership);
+        labels.resize(k);
+        for (std::uint32_t v = 0; v < membership.size(); ++v)
+            if (p->is_paper[v] && !has_text[membership[v]] && !analysis::paper_label_text(*loaded, p->csr.id(v)).empty()) has_text[membership[v]] = true;
     }
     auto label_of = [&](std::uint32_t c) { return labels[c]; };
     // The reported cluster number of each internal cluster (largest first, as listed).

@@ -19,6 +19,7 @@ std::optional<graph::LoadResult> load_or_report(const CommonOptions& options, st
     graph::LoadOptions load_options;
     load_options.input_format = options.input_format;
     load_options.column_order = options.columns == "cited,citing" ? graph::ColumnOrder::CitedCiting : graph::ColumnOrder::CitingCited;
+    load_options.edge_provenance = merge;  // only merging reads each edge's file and line
     graph::LoadResult loaded = graph::load_inputs(options.inputs, load_options);
     if (merge && loaded.ok()) graph::merge_citations(loaded);
     for (const auto& d : loaded.diagnostics.all()) {

@@ -4,6 +4,7 @@
 #include "cli/common.hpp"
 #include "cli/export_command.hpp"
 #include "cli/lint_command.hpp"
+#include "cli/map_command.hpp"
 #include "cli/rank_command.hpp"
 #include "cli/stats_command.hpp"
 #include "cli/eval_command.hpp"
@@ -35,6 +36,8 @@ int main(int argc, char** argv) {
     LinkCommandOptions ideas;
     setup_gaps(app, gaps);
     setup_ideas(app, ideas);
+    MapOptions map;
+    setup_map(app, map);
 
     try {
         app.parse(argc, argv);
@@ -52,6 +55,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("eval")) return run_eval(eval, std::cout, std::cerr);
         if (app.got_subcommand("gaps")) return run_gaps(gaps, std::cout, std::cerr);
         if (app.got_subcommand("ideas")) return run_ideas(ideas, std::cout, std::cerr);
+        if (app.got_subcommand("map")) return run_map(map, std::cout, std::cerr);
     } catch (const UsageError& e) {
         std::cerr << "citegraph: " << e.what() << '\n';
         return kUsage;

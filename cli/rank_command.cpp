@@ -108,7 +108,7 @@ int run_rank(const RankOptions& options, std::ostream& out, std::ostream& err) {
         std::optional<analysis::Projection> p;
         {
             PassTimer t("projection", err, options.timings);
-            p = analysis::project(*loaded, projection_kind(options.projection));
+            p = analysis::project_consuming(*loaded, projection_kind(options.projection));
         }
         graph_description = p->describe();
         const auto& g = p->csr;
@@ -141,14 +141,21 @@ int run_rank(const RankOptions& options, std::ostream& out, std::ostream& err) {
                 for (std::uint32_t v = 0; v < n; ++v) score[v] = c.core[v];
             }
         }
-        for (std::uint32_t v = 0; v < n; ++v) {
-            if (!p->is_paper[v]) continue;
+        // Rows (names, JSON signals) only for the papers shown: on a graph of a million papers
+        // building one per paper cost more memory than the graph.
+        std::vector<std::uint32_t> papers;
+        for (std::uint32_t v = 0; v < n; ++v)
+            if (p->is_paper[v]) papers.push_back(v);
+        const auto before = [&](std::uint32_t a, std::uint32_t b) { return score[a] != score[b] ? score[a] > score[b] : g.id(a) < g.id(b); };
+        const std::size_t wanted = options.top == 0 ? papers.size() : std::min(options.top, papers.size());
+        std::partial_sort(papers.begin(), papers.begin() + static_cast<std::ptrdiff_t>(wanted), papers.end(), before);
+        papers.resize(wanted);
+        for (std::uint32_t v : papers) {
             Row r{g.id(v), display_name(*loaded, g.id(v)), score[v], nlohmann::ordered_json::object()};
             r.signals[options.by] = score[v];
             for (const auto& [k, x] : extra[v]) r.signals[k] = x;
             rows.push_back(std::move(r));
         }
-        std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.score != b.score ? a.score > b.score : a.id < b.id; });
     }
 
     const std::size_t shown = options.top == 0 ? rows.size() : std::min(options.top, rows.size());

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <set>
+#include <stdexcept>
 
 namespace citegraph::graph {
 
@@ -46,6 +47,7 @@ void add_citation_file(LoadResult& result, const std::string& path, const std::s
     EdgeListOptions eo;
     eo.order = options.column_order;
     eo.max_line_bytes = options.limits.max_line_bytes;
+    eo.provenance = options.edge_provenance;
     InputSummary s;
     s.path = path;
     const std::size_t skipped_before = result.citations.skipped_lines;
@@ -119,6 +121,8 @@ void merge_citations(LoadResult& loaded) {
     if (loaded.citations_merged) return;
     loaded.citations_merged = true;
     CitationData& c = loaded.citations;
+    if (c.edge_lines.size() != c.edges.size() || c.edge_files.size() != c.edges.size())
+        throw std::logic_error("merge_citations: the citation data was loaded without edge provenance");
     KnowledgeGraph& kg = loaded.graph;
     std::vector<Vertex> vertex(c.ids.size());
     for (std::size_t i = 0; i < c.ids.size(); ++i) vertex[i] = kg.ensure(NodeKind::Paper, c.ids[i]);

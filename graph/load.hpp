@@ -38,6 +38,9 @@ struct LoadOptions {
     SourceLimits limits;
     std::string input_format;  // "" = by extension and content; "digest", "edges", "jsonl"
     ColumnOrder column_order = ColumnOrder::CitingCited;
+    // Keep each citation edge's file and line (6 bytes per edge). Only merge_citations needs
+    // them; commands that never merge turn this off to save the memory on large graphs.
+    bool edge_provenance = true;
 };
 
 struct LoadResult {
@@ -67,6 +70,7 @@ InputSummary summarize(const ParsedDigest& digest);
 // Adds the citation data to the typed graph: a paper node per id (metadata attached) and a
 // `cites` edge per distinct (citing, cited) pair with its file and line. Idempotent. Analyses
 // on large citation graphs build their CSR from `citations` directly and never need this.
+// Needs the edges' provenance (LoadOptions::edge_provenance): throws std::logic_error without.
 void merge_citations(LoadResult& loaded);
 
 }  // namespace citegraph::graph

@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cerrno>
 #include <cstring>
@@ -15,10 +17,103 @@
 
 namespace citegraph::graph {
 
+std::uint64_t DigitIdIndex::key_of(std::string_view id) {
+    if (id.empty() || id.size() > 17) return 0;
+    std::uint64_t value = 0;
+    for (char c : id) {
+        if (c < '0' || c > '9') return 0;
+        value = value * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    return value * 32 + id.size();  // < 10^17 * 32 + 17 < 2^62; never 0
+}
+
+namespace {
+std::size_t slot_of(std::uint64_t key, std::size_t mask) {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+}
+}  // namespace
+
+void DigitIdIndex::grow() {
+    std::vector<Slot> old(slots_.empty() ? 1024 : slots_.size() * 2);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+        if (s.key == 0) continue;
+        std::size_t at = slot_of(s.key, mask);
+        while (slots_[at].key != 0) at = (at + 1) & mask;
+        slots_[at] = s;
+    }
+}
+
+namespace {
+// The array position of a key that goes into the direct array, else kNoDirect: the value
+// below the limit, with no leading zero (or the id "0"), whose digit count is the value's own.
+constexpr std::uint64_t kNoDirect = ~std::uint64_t{0};
+std::uint64_t direct_position(std::uint64_t key, std::uint64_t limit) {
+    constexpr std::uint64_t kPow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
+    const std::uint64_t value = key / 32, len = key % 32;
+    if (value >= limit || len > 8) return kNoDirect;
+    // `len` digits spelled `value`: without a leading zero exactly when value >= 10^(len-1).
+    return len == 1 || value >= kPow10[len - 1] ? value : kNoDirect;
+}
+}  // namespace
+
+std::pair<std::uint32_t, bool> DigitIdIndex::try_emplace(std::uint64_t key, std::uint32_t next) {
+    if (const std::uint64_t at = direct_position(key, kDirectLimit); at != kNoDirect) {
+        if (at >= direct_.size()) direct_.resize(std::max<std::size_t>(std::size_t{1} << 16, std::bit_ceil(at + 1)), kAbsent);
+        if (direct_[at] != kAbsent) return {direct_[at], false};
+        direct_[at] = next;
+        ++size_;
+        return {next, true};
+    }
+    if ((hashed_ + 1) * 2 > slots_.size()) grow();
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = slot_of(key, mask);; at = (at + 1) & mask) {
+        Slot& s = slots_[at];
+        if (s.key == key) return {s.value, false};
+        if (s.key == 0) {
+            s = Slot{key, next};
+            ++size_;
+            ++hashed_;
+            return {next, true};
+        }
+    }
+}
+
+const std::uint32_t* DigitIdIndex::find(std::uint64_t key) const {
+    if (const std::uint64_t at = direct_position(key, kDirectLimit); at != kNoDirect)
+        return at < direct_.size() && direct_[at] != kAbsent ? &direct_[at] : nullptr;
+    if (slots_.empty()) return nullptr;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = slot_of(key, mask);; at = (at + 1) & mask) {
+        if (slots_[at].key == key) return &slots_[at].value;
+        if (slots_[at].key == 0) return nullptr;
+    }
+}
+
+void DigitIdIndex::clear() {
+    std::vector<std::uint32_t>().swap(direct_);
+    std::vector<Slot>().swap(slots_);
+    size_ = 0;
+    hashed_ = 0;
+}
+
 std::uint32_t CitationData::intern(std::string_view id) {
-    auto [it, inserted] = index.try_emplace(std::string(id), static_cast<std::uint32_t>(ids.size()));
+    const auto next = static_cast<std::uint32_t>(ids.size());
+    if (const std::uint64_t key = DigitIdIndex::key_of(id)) {
+        const auto [at, inserted] = digit_index.try_emplace(key, next);
+        if (inserted) ids.emplace_back(id);
+        return at;
+    }
+    auto [it, inserted] = index.try_emplace(std::string(id), next);
     if (inserted) ids.emplace_back(id);
     return it->second;
+}
+
+const std::uint32_t* CitationData::find(std::string_view id) const {
+    if (const std::uint64_t key = DigitIdIndex::key_of(id)) return digit_index.find(key);
+    const auto it = index.find(std::string(id));
+    return it == index.end() ? nullptr : &it->second;
 }
 
 std::string normalize_paper_id(std::string_view raw) {
@@ -140,7 +235,57 @@ std::size_t read_edge_list(const std::string& path, CitationData& data, Diagnost
         ++skipped;
         if (reported++ < options.max_reported) sink.warning("W-EDGE-LINE", path, static_cast<int>(line), col, why + "; line skipped");
     };
+    const bool citing_first = options.order == ColumnOrder::CitingCited;
+    auto add_edge = [&](std::uint32_t u, std::uint32_t v, std::size_t n, bool has_weight, double weight) {
+        data.edges.emplace_back(citing_first ? u : v, citing_first ? v : u);
+        if (options.provenance) {
+            data.edge_lines.push_back(static_cast<std::uint32_t>(n));
+            data.edge_files.push_back(file_index);
+        }
+        if (has_weight || !data.weights.empty()) {
+            if (data.weights.empty()) data.weights.assign(data.edges.size() - 1, 1.0);
+            data.weights.push_back(weight);
+        }
+        ++added;
+    };
+    // Fast path for the common line "DIGITS<separator>DIGITS" (an optional \r at the end), once
+    // the separator is known and the first data line (a possible header) is behind: such a
+    // line has nothing to trim, split, validate or normalize (digits are never an arXiv id),
+    // so it is interned straight from its digits, without a string per field. Any other line
+    // takes the general path below, with the same result for a line both could read.
+    auto digit_run = [](const char*& at, const char* end) {
+        std::uint64_t value = 0;
+        const char* const start = at;
+        while (at < end && *at >= '0' && *at <= '9' && at - start < 18) value = value * 10 + static_cast<std::uint64_t>(*at++ - '0');
+        const auto len = static_cast<std::uint64_t>(at - start);
+        return len == 0 || len > 17 ? std::uint64_t{0} : value * 32 + len;  // DigitIdIndex::key_of
+    };
+    auto fast_line = [&](std::size_t n, std::string_view raw) {
+        const char* at = raw.data();
+        const char* end = at + raw.size();
+        if (end > at && end[-1] == '\r') --end;
+        const std::uint64_t a = digit_run(at, end);
+        if (a == 0 || at == end) return false;
+        if (separator == ' ') {
+            if (*at != ' ' && *at != '\t') return false;
+            while (at < end && (*at == ' ' || *at == '\t')) ++at;
+        } else {
+            if (*at != separator) return false;
+            ++at;
+        }
+        const char* const b_start = at;
+        const std::uint64_t b = digit_run(at, end);
+        if (b == 0 || at != end) return false;
+        const auto next = static_cast<std::uint32_t>(data.ids.size());
+        const auto [u, u_new] = data.digit_index.try_emplace(a, next);
+        if (u_new) data.ids.emplace_back(raw.data(), static_cast<std::size_t>(a % 32));
+        const auto [v, v_new] = data.digit_index.try_emplace(b, static_cast<std::uint32_t>(data.ids.size()));
+        if (v_new) data.ids.emplace_back(b_start, static_cast<std::size_t>(b % 32));
+        add_edge(u, v, n, false, 1.0);
+        return true;
+    };
     const bool ok = for_each_line(path, sink, options.max_line_bytes, [&](std::size_t n, std::string_view raw) {
+        if (separator != 0 && !first_data && fast_line(n, raw)) return;
         std::string_view line = raw;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         const std::string_view trimmed = text::trim(line);
@@ -180,15 +325,7 @@ std::size_t read_edge_list(const std::string& path, CitationData& data, Diagnost
         const std::string b = normalize_paper_id(fields[1]);
         const std::uint32_t u = data.intern(a);
         const std::uint32_t v = data.intern(b);
-        const bool citing_first = options.order == ColumnOrder::CitingCited;
-        data.edges.emplace_back(citing_first ? u : v, citing_first ? v : u);
-        data.edge_lines.push_back(static_cast<std::uint32_t>(n));
-        data.edge_files.push_back(file_index);
-        if (fields.size() == 3 || !data.weights.empty()) {
-            if (data.weights.empty()) data.weights.assign(data.edges.size() - 1, 1.0);
-            data.weights.push_back(weight);
-        }
-        ++added;
+        add_edge(u, v, n, fields.size() == 3, weight);
     });
     data.skipped_lines += skipped;
     if (skipped > 0)

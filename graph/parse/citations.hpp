@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -26,19 +27,56 @@ struct PaperMetadata {
     std::string authors;
 };
 
+// Index of ids made of 1 to 17 ASCII digits (SNAP's and most citation dumps' ids), keyed by
+// value and length together (so "007" and "7" stay distinct ids): open addressing over one flat
+// array, 16 bytes per slot at most 50% load, where a std::unordered_map<std::string, ...>
+// costs a heap node (~64 bytes) per id and hashes the string on every edge.
+class DigitIdIndex {
+public:
+    // The key of `id`, or 0 when `id` is not 1 to 17 digits.
+    static std::uint64_t key_of(std::string_view id);
+    // The index stored for `key` (!= 0), inserting `next` when the key is new.
+    std::pair<std::uint32_t, bool> try_emplace(std::uint64_t key, std::uint32_t next);
+    const std::uint32_t* find(std::uint64_t key) const;
+    std::size_t size() const { return size_; }
+    void clear();
+
+private:
+    void grow();
+    // Ids up to kDirectLimit without a leading zero (dense numbering, as in R-MAT or Graph500
+    // dumps) are looked up in a plain array indexed by value: a hash probe into a table of
+    // millions of slots misses the cache on nearly every edge, and the array is 4 bytes per
+    // value up to the largest seen (16 MiB at most).
+    static constexpr std::uint64_t kDirectLimit = std::uint64_t{1} << 22;
+    static constexpr std::uint32_t kAbsent = 0xFFFFFFFFu;
+    std::vector<std::uint32_t> direct_;
+    struct Slot {
+        std::uint64_t key = 0;  // 0 = empty
+        std::uint32_t value = 0;
+    };
+    std::vector<Slot> slots_;  // key and value side by side: one cache miss per probe
+    std::size_t size_ = 0;
+    std::size_t hashed_ = 0;  // keys in slots_
+};
+
 // Interned citation data: vertex i is ids[i]; edges are (citing, cited) indices.
 struct CitationData {
     std::vector<std::string> ids;
-    std::unordered_map<std::string, std::uint32_t> index;
+    std::unordered_map<std::string, std::uint32_t> index;  // ids that are not all digits
+    DigitIdIndex digit_index;                                // ids of 1 to 17 digits
     std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
     std::vector<double> weights;  // empty unless some line carried a weight
-    std::vector<std::uint32_t> edge_lines;  // provenance: line of each edge in its file
-    std::vector<std::uint16_t> edge_files;  // provenance: index into files
+    // Provenance (file and line of each edge), kept unless EdgeListOptions::provenance is off:
+    // only merging into the typed graph reads it.
+    std::vector<std::uint32_t> edge_lines;  // line of each edge in its file
+    std::vector<std::uint16_t> edge_files;  // index into files
     std::vector<std::string> files;
     std::unordered_map<std::string, PaperMetadata> metadata;  // by id
     std::size_t skipped_lines = 0;
 
     std::uint32_t intern(std::string_view id);
+    // The vertex of an id, or nullptr.
+    const std::uint32_t* find(std::string_view id) const;
     bool empty() const { return edges.empty() && ids.empty(); }
 };
 
@@ -46,6 +84,7 @@ struct EdgeListOptions {
     ColumnOrder order = ColumnOrder::CitingCited;
     std::size_t max_reported = 20;  // individual diagnostics per file; the rest are counted
     std::size_t max_line_bytes = 1u << 20;
+    bool provenance = true;  // record each edge's file and line (edge_lines, edge_files)
 };
 
 // Reads an edge list into `data`. Returns the number of edges added; I/O failures are E-IO

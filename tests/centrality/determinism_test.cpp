@@ -53,6 +53,16 @@ TEST(CentralityDeterminismTest, PageRank) {
     expect_thread_independent("page_rank unweighted", [&] { return page_rank(g, o).score; });
 }
 
+// Above ~2e6 vertices + edges PageRank runs its threaded path (one parallel region, a barrier
+// per iteration, blocks handed out through a counter); below, one thread. Both must give the
+// bytes of the one-thread run.
+TEST(CentralityDeterminismTest, PageRankThreadedPath) {
+    const auto g = medium_graph(200000, 2000000, 5).csr();
+    PageRankOptions o;
+    o.use_weights = false;
+    expect_thread_independent("page_rank threaded path", [&] { return page_rank(g, o).score; });
+}
+
 TEST(CentralityDeterminismTest, Hits) {
     const auto g = medium_graph(30000, 200000, 2).csr();
     expect_thread_independent("hits hubs", [&] { return hits(g).hub; });

@@ -141,3 +141,72 @@ TEST(LoadCitations, MergedIntoTheTypedGraphWithProvenance) {
     EXPECT_EQ(loaded.graph[v2].paper().title, "Two");
     EXPECT_EQ(loaded.graph[v2].label, "Two");
 }
+
+// Lines of bare digits take a fast path (no per-field strings); it must read exactly what the
+// general path reads: the same ids (leading zeros kept: "007" and "7" are different papers),
+// the same edges, lines and weights, and every other line still goes through the general path.
+TEST(EdgeList, DigitLinesReadLikeAnyOtherLine) {
+    TempDir dir;
+    CitationData d;
+    DiagnosticSink sink;
+    const std::string text =
+        "citing\tcited\n"         // 1: header (general path)
+        "7\t007\n"                // 2: fast: two distinct ids
+        "007\t7\r\n"              // 3: fast, CRLF
+        " 7\t8\n"                 // 4: leading space: general path, same id 7
+        "8\t9\t2.5\n"             // 5: a weight: general path; weights start here
+        "9\t10\n"                 // 6: fast, weight 1 appended
+        "10\tx1\n"                // 7: a non-digit id: general path
+        "123456789012345678\t1\n" // 8: 18 digits: too long for the digit key, general path
+        "1\t12a\n"                // 9: general path
+        "5\t\n"                   // 10: empty field: skipped with a warning
+        "\xff\t3\n";              // 11: invalid UTF-8: skipped
+    EXPECT_EQ(read_edge_list(dir.write("d.tsv", text), d, sink), 8u);
+    EXPECT_EQ(named_edges(d), (std::vector<std::pair<std::string, std::string>>{{"7", "007"},
+                                                                              {"007", "7"},
+                                                                              {"7", "8"},
+                                                                              {"8", "9"},
+                                                                              {"9", "10"},
+                                                                              {"10", "x1"},
+                                                                              {"123456789012345678", "1"},
+                                                                              {"1", "12a"}}));
+    EXPECT_EQ(d.ids, (std::vector<std::string>{"7", "007", "8", "9", "10", "x1", "123456789012345678", "1", "12a"}));
+    EXPECT_EQ(d.edge_lines, (std::vector<std::uint32_t>{2, 3, 4, 5, 6, 7, 8, 9}));
+    EXPECT_EQ(d.weights, (std::vector<double>{1.0, 1.0, 1.0, 2.5, 1.0, 1.0, 1.0, 1.0}));
+    EXPECT_EQ(d.skipped_lines, 2u);
+    ASSERT_EQ(sink.all().size(), 3u);  // two W-EDGE-LINE and the W-EDGE-SKIPPED summary
+    EXPECT_EQ(sink.all()[0].code, "W-EDGE-LINE");
+    EXPECT_EQ(sink.all()[0].line, 10);
+    EXPECT_EQ(sink.all()[1].line, 11);
+    // Both indexes answer for the ids they hold, and an id interned later is found again.
+    ASSERT_NE(d.find("007"), nullptr);
+    EXPECT_EQ(*d.find("007"), 1u);
+    EXPECT_EQ(*d.find("x1"), 5u);
+    EXPECT_EQ(d.find("0007"), nullptr);
+    EXPECT_EQ(d.intern("10"), 4u);
+    EXPECT_EQ(d.intern("123456789012345678"), 6u);
+}
+
+TEST(EdgeList, DigitIdIndexKeepsLargeAndSmallIdsApart) {
+    // Values below the direct-array limit and above it, with and without leading zeros.
+    CitationData d;
+    const std::vector<std::string> ids = {"0", "00", "4194303", "4194304", "04194303", "99999999999999999", "1", "01"};
+    for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(d.intern(ids[i]), i) << ids[i];
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        ASSERT_NE(d.find(ids[i]), nullptr) << ids[i];
+        EXPECT_EQ(*d.find(ids[i]), i) << ids[i];
+    }
+    EXPECT_EQ(d.ids, ids);
+}
+
+TEST(EdgeList, ProvenanceCanBeLeftOut) {
+    TempDir dir;
+    CitationData d;
+    DiagnosticSink sink;
+    EdgeListOptions lean;
+    lean.provenance = false;
+    EXPECT_EQ(read_edge_list(dir.write("p.tsv", "1\t2\n2\t3\n"), d, sink, lean), 2u);
+    EXPECT_EQ(d.edges.size(), 2u);
+    EXPECT_TRUE(d.edge_lines.empty());
+    EXPECT_TRUE(d.edge_files.empty());
+}
