@@ -14,6 +14,8 @@ struct ClustersOptions {
     std::size_t top = 20;  // clusters listed in text output (JSON lists all)
     int threads = 0;
     bool timings = false;
+    std::string compare;   // "topics": agreement of the clusters with the digest's topic tree
+    int topic_level = 0;   // --compare topics: 0 = root topics, 1 = their children, ...
 };
 
 void setup_clusters(CLI::App& app, ClustersOptions& options);

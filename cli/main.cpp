@@ -7,6 +7,9 @@
 #include "cli/map_command.hpp"
 #include "cli/rank_command.hpp"
 #include "cli/stats_command.hpp"
+#include "cli/eval_command.hpp"
+#include "cli/gaps_command.hpp"
+#include "cli/ideas_command.hpp"
 
 #include <exception>
 #include <iostream>
@@ -27,6 +30,12 @@ int main(int argc, char** argv) {
     setup_clusters(app, clusters);
     setup_lint(app, lint);
     setup_export(app, exporting);
+    EvalOptions eval;
+    setup_eval(app, eval);
+    LinkCommandOptions gaps;
+    LinkCommandOptions ideas;
+    setup_gaps(app, gaps);
+    setup_ideas(app, ideas);
     MapOptions map;
     setup_map(app, map);
 
@@ -43,6 +52,9 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("export")) return run_export(exporting, std::cout, std::cerr);
         if (app.got_subcommand("rank")) return run_rank(rank, std::cout, std::cerr);
         if (app.got_subcommand("clusters")) return run_clusters(clusters, std::cout, std::cerr);
+        if (app.got_subcommand("eval")) return run_eval(eval, std::cout, std::cerr);
+        if (app.got_subcommand("gaps")) return run_gaps(gaps, std::cout, std::cerr);
+        if (app.got_subcommand("ideas")) return run_ideas(ideas, std::cout, std::cerr);
         if (app.got_subcommand("map")) return run_map(map, std::cout, std::cerr);
     } catch (const UsageError& e) {
         std::cerr << "citegraph: " << e.what() << '\n';
