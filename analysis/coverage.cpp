@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 
 namespace citegraph::analysis {
@@ -29,11 +30,14 @@ std::vector<std::string> terms_of(const graph::EdgeProps& e) {
 
 int evidence_order(graph::Evidence e) { return e == graph::Evidence::Id ? 0 : e == graph::Evidence::Name ? 1 : 2; }
 
-std::vector<EvidenceLink> out_links(const graph::KnowledgeGraph& kg, graph::Vertex from, graph::EdgeKind kind) {
+// Links of `kind` and, when given, of `also` (a gap's explicit `mentions` and its inferred
+// `related_to` are one list of supporting papers, told apart by evidence).
+std::vector<EvidenceLink> out_links(const graph::KnowledgeGraph& kg, graph::Vertex from, graph::EdgeKind kind,
+                                    std::optional<graph::EdgeKind> also = std::nullopt) {
     std::vector<EvidenceLink> links;
     for (auto [e, end] = boost::out_edges(from, kg.g()); e != end; ++e) {
         const auto& p = kg[*e];
-        if (p.kind != kind) continue;
+        if (p.kind != kind && p.kind != also) continue;
         links.push_back({boost::target(*e, kg.g()), p.evidence, p.score, terms_of(p), p.seen.empty() ? graph::Provenance{} : p.seen.front()});
     }
     std::sort(links.begin(), links.end(), [&](const EvidenceLink& a, const EvidenceLink& b) {
@@ -61,7 +65,7 @@ std::vector<GapCoverage> gap_coverage(const graph::KnowledgeGraph& kg) {
     for (auto g : kg.vertices(graph::NodeKind::Gap)) {
         GapCoverage c;
         c.gap = g;
-        c.links = out_links(kg, g, graph::EdgeKind::Mentions);
+        c.links = out_links(kg, g, graph::EdgeKind::Mentions, graph::EdgeKind::RelatedTo);
         count(c, c.links);
         out.push_back(std::move(c));
     }

@@ -243,12 +243,16 @@ LinkResult infer_links(const graph::LoadResult& loaded, const LinkOptions& optio
     const PaperCorpus corpus = build_paper_corpus(loaded, options.corpus);
     LinkResult result;
 
-    auto link_papers = [&](graph::Vertex from, const std::string& text, graph::EdgeKind kind) {
+    // `explicit_kind` is the kind of the parser's id and name links (a paper they already link
+    // is not inferred again); `kind` the kind of the inferred edge. DESIGN.md: an inferred
+    // gap -> paper link is `related_to`, an inferred idea -> paper link `builds_on` (evidence
+    // inferred either way).
+    auto link_papers = [&](graph::Vertex from, const std::string& text, graph::EdgeKind kind, graph::EdgeKind explicit_kind) {
         const auto hits = corpus.index.search(query_terms(text));
         std::size_t considered = 0;
         for (std::size_t r = 0; r < hits.size() && considered < options.max_links; ++r) {
             const graph::Vertex paper = corpus.paper[hits[r].doc];
-            if (kg.find_edge(from, paper, kind)) continue;  // an id or name link already says it
+            if (kg.find_edge(from, paper, explicit_kind) || kg.find_edge(from, paper, kind)) continue;  // already linked
             ++considered;
             const double score = link_score(corpus, hits[r]);
             const auto terms = distinct_terms(hits[r].terms);
@@ -258,8 +262,8 @@ LinkResult infer_links(const graph::LoadResult& loaded, const LinkOptions& optio
     };
     const auto gaps = kg.vertices(graph::NodeKind::Gap);
     const auto ideas = kg.vertices(graph::NodeKind::Idea);
-    for (auto g : gaps) link_papers(g, gap_text(kg[g].gap()), graph::EdgeKind::Mentions);
-    for (auto i : ideas) link_papers(i, idea_text(kg[i].idea()), graph::EdgeKind::BuildsOn);
+    for (auto g : gaps) link_papers(g, gap_text(kg[g].gap()), graph::EdgeKind::RelatedTo, graph::EdgeKind::Mentions);
+    for (auto i : ideas) link_papers(i, idea_text(kg[i].idea()), graph::EdgeKind::BuildsOn, graph::EdgeKind::BuildsOn);
 
     // Idea -> gap: the gaps are the documents; an idea answers a gap of its own digest.
     // Two signals, because ideas are often written in English and gaps in Vietnamese: the

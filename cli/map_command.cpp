@@ -1,6 +1,7 @@
 #include "cli/map_command.hpp"
 
 #include "analysis/centrality.hpp"
+#include "analysis/cluster_labels.hpp"
 #include "analysis/clusters.hpp"
 #include "analysis/influence.hpp"
 #include "analysis/projection.hpp"
@@ -125,9 +126,9 @@ Clustering leiden_of(const analysis::Projection& p, analysis::UndirectedMode mod
     return {std::move(r.membership), r.modularity};
 }
 
-// The interim cluster label of `citegraph clusters` (cli/clusters_command.cpp): "around" the
-// member with the most incoming edges, ties to the first. Kept identical so that a map and
-// the clusters listing name a cluster the same way; term-based labels come with issue 4.
+// What stands in for a cluster's term label when no term qualifies (too few members with
+// text): "around" the member with the most incoming edges, ties to the first, as
+// `citegraph clusters` does.
 std::string interim_label(const graph::LoadResult& loaded, const analysis::CsrGraph& g, const std::vector<std::uint32_t>& members) {
     std::uint32_t best = members.front();
     for (auto v : members)
@@ -148,6 +149,8 @@ output::MapDocument clusters_document(const graph::LoadResult& loaded, const Map
         members[clustering.membership[v]].push_back(v);
         if (p.is_paper[v]) papers[clustering.membership[v]].push_back(v);
     }
+    // The same labels `citegraph clusters` prints for this clustering.
+    const auto labels = analysis::label_projection_clusters(loaded, p, clustering.membership);
     output::ClustersMapOptions o;
     o.modularity = clustering.modularity;
     o.seed = options.seed;
@@ -168,7 +171,7 @@ output::MapDocument clusters_document(const graph::LoadResult& loaded, const Map
         }
         output::ClusterGroup group;
         group.id = id;
-        group.label = interim_label(loaded, p.csr, papers[c]);
+        group.label = labels[c].empty() ? interim_label(loaded, p.csr, papers[c]) : labels[c];
         for (auto v : members[c]) group.members.push_back(*p.typed[v]);
         o.clusters.push_back(std::move(group));
     }
@@ -202,6 +205,11 @@ output::MapDocument citations_document(const graph::LoadResult& loaded, const Ma
     {
         PassTimer t("leiden", err, options.timings);
         clustering = leiden_of(*p, analysis::UndirectedMode::CollapseSimple, options);
+    }
+    std::vector<std::string> labels;
+    {
+        PassTimer t("labels", err, options.timings);
+        labels = analysis::label_projection_clusters(loaded, *p, clustering.membership);
     }
 
     // Top papers by PageRank, ties by id so the choice does not depend on input order.
@@ -247,7 +255,7 @@ output::MapDocument citations_document(const graph::LoadResult& loaded, const Ma
         }
         const auto index = static_cast<std::uint32_t>(o.nodes.size());
         for (auto v : rest[c]) node_of[v] = index;
-        const std::string around = interim_label(loaded, g, rest[c]);
+        const std::string around = labels[c].empty() ? interim_label(loaded, g, rest[c]) : labels[c];
         o.nodes.push_back({"cluster:" + std::to_string(c),
                            "C" + std::to_string(c) + " \u00B7 " + with_thousands(rest[c].size()) + " papers\n" + around,
                            "Cluster " + std::to_string(c) + " (" + with_thousands(cluster_size[c]) + " papers, " +
