@@ -1,5 +1,8 @@
 #include "cli/common.hpp"
 
+#include "analysis/links.hpp"
+#include "analysis/placement.hpp"
+
 #include <ostream>
 
 namespace citegraph::cli {
@@ -31,6 +34,13 @@ std::optional<graph::LoadResult> load_or_report(const CommonOptions& options, st
         return std::nullopt;
     }
     return loaded;
+}
+
+std::size_t add_text_inferences(graph::LoadResult& loaded) {
+    if (loaded.digests.empty()) return 0;
+    std::size_t added = analysis::add_inferred_links(loaded.graph, analysis::infer_links(loaded));
+    added += analysis::add_suggested_topics(loaded.graph, analysis::suggest_topics(loaded));
+    return added;
 }
 
 analysis::ProjectionKind projection_kind(const std::string& name) {

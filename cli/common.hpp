@@ -36,6 +36,12 @@ void add_common_options(CLI::App& command, CommonOptions& options);
 // rank and clusters read it straight into a CSR instead.
 std::optional<graph::LoadResult> load_or_report(const CommonOptions& options, std::ostream& err, bool merge = true);
 
+// The analyses' text inferences, added to the typed graph of digests: inferred gap -> paper
+// (related_to) and idea -> paper (builds_on) links, idea -> gap (addresses) links, and a
+// suggested_topic for each paper the topic tree does not list. All carry evidence
+// `inferred`, a score and the matched terms. Returns the number of edges added.
+std::size_t add_text_inferences(graph::LoadResult& loaded);
+
 // "--projection" values: auto, citations, mentions, union.
 analysis::ProjectionKind projection_kind(const std::string& name);
 

@@ -67,6 +67,8 @@ void setup_export(CLI::App& app, ExportOptions& options) {
                     "unless --format). csv: out.csv writes out.nodes.csv and out.edges.csv; a directory gets "
                     "nodes.csv and edges.csv");
     cmd->add_option("--seed", options.seed, "Seed of the Leiden clusters and the layout behind colours and positions");
+    cmd->add_flag("--inferred", options.inferred,
+                  "Also export the text inferences: inferred related_to/builds_on/addresses links and suggested topics");
 }
 
 int run_export(const ExportOptions& options, std::ostream& out, std::ostream& err) {
@@ -75,6 +77,7 @@ int run_export(const ExportOptions& options, std::ostream& out, std::ostream& er
         throw UsageError("the csv export writes two files (nodes and edges): give -o FILE.csv or -o DIRECTORY/");
     auto loaded = load_or_report(options.common, err);
     if (!loaded) return kInputError;
+    if (options.inferred) add_text_inferences(*loaded);
 
     if (format == "json") {
         return write_one(options.output, [&](std::ostream& os) { output::write_node_link_json(os, loaded->graph); }, out, err)

@@ -10,6 +10,7 @@ struct ExportOptions {
     std::string format;  // "" = from the output file's extension
     std::string output = "-";
     std::uint64_t seed = 42;  // Leiden clusters and the layout behind colours and positions
+    bool inferred = false;    // also the text inferences (add_text_inferences)
 };
 
 void setup_export(CLI::App& app, ExportOptions& options);

@@ -317,6 +317,7 @@ void setup_map(CLI::App& app, MapOptions& options) {
     cmd->add_option("--seed", options.seed, "Leiden seed (clusters, citations)");
     cmd->add_option("--resolution", options.resolution, "Leiden resolution (clusters, citations)")->check(CLI::PositiveNumber);
     cmd->add_flag("--timings", options.timings, "Print each pass's time to stderr");
+    cmd->add_flag("--no-inferred", options.no_inferred, "gaps: leave out the inferred links (drawn dotted)");
 }
 
 int run_map(const MapOptions& options, std::ostream& out, std::ostream& err) {
@@ -337,6 +338,7 @@ int run_map(const MapOptions& options, std::ostream& out, std::ostream& err) {
             doc = output::topic_map(loaded->graph, {influence_by_id(*loaded), months_of(*loaded)});
         } else if (options.kind == "gaps") {
             if (loaded->digests.empty()) throw UsageError("--kind gaps needs a digest");
+            if (!options.no_inferred) add_text_inferences(*loaded);
             doc = output::gaps_map(loaded->graph, {influence_by_id(*loaded), months_of(*loaded)});
         } else if (options.kind == "clusters") {
             doc = clusters_document(*loaded, options);

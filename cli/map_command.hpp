@@ -17,6 +17,7 @@ struct MapOptions {
     std::uint64_t seed = 42;         // Leiden (clusters, citations)
     double resolution = 1.0;
     bool timings = false;
+    bool no_inferred = false;  // gaps: only the digests' own id and name links
 };
 
 void setup_map(CLI::App& app, MapOptions& options);

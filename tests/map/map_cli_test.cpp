@@ -65,7 +65,7 @@ TEST(MapCli, GapsMapShowsEveryGapIdeaAndReliedOnPaper) {
     const auto loaded = graph::load_inputs({digest});
     const auto& kg = loaded.graph;
     Scratch dir;
-    const auto s = map_svg("--kind gaps " + shell_quote(digest), dir.file("gaps.svg"));
+    const auto s = map_svg("--kind gaps --no-inferred " + shell_quote(digest), dir.file("gaps.svg"));
     for (auto v : kg.vertices(graph::NodeKind::Gap)) EXPECT_TRUE(contains(s["node_titles"], "gap:" + kg[v].key));
     for (auto v : kg.vertices(graph::NodeKind::Idea)) EXPECT_TRUE(contains(s["node_titles"], "idea:" + kg[v].key));
     const auto papers = ids_with_edge(kg, {graph::EdgeKind::Mentions, graph::EdgeKind::BuildsOn}, true);
@@ -78,6 +78,29 @@ TEST(MapCli, GapsMapShowsEveryGapIdeaAndReliedOnPaper) {
     bool vietnamese = false;
     for (const auto& t : s["texts"]) vietnamese = vietnamese || t.get<std::string>().find("Tích hợp") != std::string::npos;
     EXPECT_TRUE(vietnamese);
+}
+
+// By default the gaps map also draws the inferred links: one more edge for each inferred link
+// `gaps --json` and `ideas --json` list (inferred papers of gaps and ideas, and the gaps ideas
+// address), on 2024-05.
+TEST(MapCli, GapsMapDrawsTheInferredLinksOfTheGapsAndIdeasCommands) {
+    const auto digest = shared("digests/2024-05.md");
+    if (!std::filesystem::exists(digest)) GTEST_SKIP() << "skipped: no shared data";
+    Scratch dir;
+    const auto plain = map_svg("--kind gaps --no-inferred " + shell_quote(digest), dir.file("plain.svg"));
+    const auto with = map_svg("--kind gaps " + shell_quote(digest), dir.file("with.svg"));
+    std::size_t inferred = 0;
+    for (const char* command : {"gaps", "ideas"}) {
+        const auto r = citegraph(std::string(command) + " --json -q " + shell_quote(digest));
+        ASSERT_EQ(r.status, 0) << r.out;
+        const auto rows = nlohmann::json::parse(r.out);
+        for (const auto& row : rows) {
+            for (const auto& l : row["links"]) inferred += l["evidence"] == "inferred";
+            if (row.contains("gaps")) inferred += row["gaps"].size();
+        }
+    }
+    ASSERT_GT(inferred, 0u);
+    EXPECT_EQ(with["edges"].get<std::size_t>(), plain["edges"].get<std::size_t>() + inferred);
 }
 
 TEST(MapCli, ClustersMapMatchesTheClustersCommand) {
@@ -134,14 +157,14 @@ TEST(MapCli, HostileLabelsStayTextAndInjectNothing) {
     // papers; the gaps map the 2 gaps, the 1 idea and the 4 papers they cite.
     for (const auto& [kind, expected] : {std::pair<std::string, std::size_t>{"topic", 4}, {"gaps", 7}}) {
         const std::string dot = dir.file(kind + ".dot");
-        ASSERT_EQ(citegraph("map -q --kind " + kind + " " + shell_quote(digest) + " -o " + shell_quote(dot)).status, 0);
+        ASSERT_EQ(citegraph("map -q --no-inferred --kind " + kind + " " + shell_quote(digest) + " -o " + shell_quote(dot)).status, 0);
         EXPECT_EQ(output::count_dot_nodes(read_file(dot)), expected) << kind;
         if (have_program("dot")) {
             const auto canon = run_command("dot -Tcanon " + shell_quote(dot) + " 2>&1");
             EXPECT_EQ(canon.status, 0) << canon.out;
             EXPECT_EQ(canon.out.find("\tx ->"), std::string::npos) << "an injected edge statement reached Graphviz";
         }
-        const auto s = map_svg("--kind " + kind + " " + shell_quote(digest), dir.file(kind + ".svg"));
+        const auto s = map_svg("--no-inferred --kind " + kind + " " + shell_quote(digest), dir.file(kind + ".svg"));
         EXPECT_EQ(s["nodes"].get<std::size_t>(), expected) << kind;
         EXPECT_EQ(s["scripts"], 0) << kind;
         EXPECT_EQ(s["event_attributes"], 0) << kind;
