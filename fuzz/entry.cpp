@@ -39,20 +39,17 @@ private:
     std::size_t count_ = 0;
 };
 
-// A fresh directory, removed with its content; one per call so that nothing leaks between runs.
+// One private directory per process, created on first use and removed at exit, into which each
+// call writes its input files (overwriting the previous call's): a fresh directory per call
+// would cost a mkdtemp and a recursive removal on every fuzz execution.
 class ScratchDir {
 public:
-    ScratchDir() {
-        std::string pattern = (fs::temp_directory_path() / "citegraph-fuzz-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error(std::string("mkdtemp: ") + std::strerror(errno));
-        path_ = pattern;
+    static const ScratchDir& get() {
+        static const ScratchDir dir;
+        return dir;
     }
     ScratchDir(const ScratchDir&) = delete;
     ScratchDir& operator=(const ScratchDir&) = delete;
-    ~ScratchDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
     fs::path write(const std::string& name, const char* data, std::size_t size) const {
         const fs::path file = path_ / name;
         std::ofstream out(file, std::ios::binary | std::ios::trunc);
@@ -62,6 +59,15 @@ public:
     }
 
 private:
+    ScratchDir() {
+        std::string pattern = (fs::temp_directory_path() / "citegraph-fuzz-XXXXXX").string();
+        if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error(std::string("mkdtemp: ") + std::strerror(errno));
+        path_ = pattern;
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
     fs::path path_;
 };
 
@@ -105,12 +111,12 @@ EntryOutcome run_entry(std::string_view format, const std::uint8_t* data, std::s
         // In memory, as the bundled example is loaded: the same make_source checks as a file.
         loaded = graph::load_digest_text("fuzz.md", std::string(bytes, size));
     } else if (format == "edges") {
-        ScratchDir dir;
+        const ScratchDir& dir = ScratchDir::get();
         graph::LoadOptions options;
         options.input_format = "edges";
         loaded = graph::load_inputs({dir.write("fuzz.tsv", bytes, size).string()}, options);
     } else if (format == "jsonl") {
-        ScratchDir dir;
+        const ScratchDir& dir = ScratchDir::get();
         const std::string edges = dir.write("fixed.tsv", kMetadataEdges.data(), kMetadataEdges.size()).string();
         const std::string records = dir.write("fuzz.jsonl", bytes, size).string();
         loaded = graph::load_inputs({edges, records});

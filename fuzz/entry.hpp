@@ -32,7 +32,8 @@ struct EntryOutcome {
 // Runs one input through the entry of `format`. Throws std::invalid_argument for an unknown
 // format; anything else escaping is a bug (the fuzzer reports it as a crash).
 // Inputs that need a file on disk (edge lists and metadata are read through zlib from a path)
-// are written to a private temporary directory, which is removed before returning.
+// are written to a private temporary directory (one per process, removed at exit; $TMPDIR).
+// Not thread-safe: one call at a time.
 EntryOutcome run_entry(std::string_view format, const std::uint8_t* data, std::size_t size);
 
 }  // namespace citegraph::fuzz

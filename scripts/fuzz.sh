@@ -35,7 +35,8 @@ for t in "${targets[@]}"; do
   # -fork keeps fuzzing after a crash, so one run finds several bugs; -ignore_crashes etc.
   # make libFuzzer write every finding into the artifacts directory and go on.
   set +e
-  nice -n 19 "build/fuzz/fuzz/fuzz_$t" "$corpus" "fuzz/corpus/$t" "${dict[@]}" \
+  TMPDIR="${FUZZ_TMPDIR:-$( [ -d /dev/shm ] && echo /dev/shm || echo "${TMPDIR:-/tmp}")}" \
+    nice -n 19 "build/fuzz/fuzz/fuzz_$t" "$corpus" "fuzz/corpus/$t" "${dict[@]}" \
     -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -artifact_prefix="$artifacts/" -print_final_stats=1 -print_funcs=0 >"$log" 2>&1
