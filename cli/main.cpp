@@ -4,6 +4,7 @@
 #include "cli/common.hpp"
 #include "cli/export_command.hpp"
 #include "cli/lint_command.hpp"
+#include "cli/map_command.hpp"
 #include "cli/rank_command.hpp"
 #include "cli/stats_command.hpp"
 #include "output/atomic_file.hpp"
@@ -29,6 +30,8 @@ int main(int argc, char** argv) {
     setup_clusters(app, clusters);
     setup_lint(app, lint);
     setup_export(app, exporting);
+    MapOptions map;
+    setup_map(app, map);
 
     try {
         app.parse(argc, argv);
@@ -43,6 +46,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("export")) return run_export(exporting, std::cout, std::cerr);
         if (app.got_subcommand("rank")) return run_rank(rank, std::cout, std::cerr);
         if (app.got_subcommand("clusters")) return run_clusters(clusters, std::cout, std::cerr);
+        if (app.got_subcommand("map")) return run_map(map, std::cout, std::cerr);
     } catch (const UsageError& e) {
         std::cerr << "citegraph: " << e.what() << '\n';
         return kUsage;

@@ -2,7 +2,15 @@
 
 #include "analysis/lint.hpp"
 #include "graph/load.hpp"
+#include "output/csv_export.hpp"
+#include "output/cytoscape_export.hpp"
+#include "output/dot_export.hpp"
+#include "output/gexf_export.hpp"
+#include "output/graph_export.hpp"
+#include "output/graphml_export.hpp"
 #include "output/json_export.hpp"
+#include "output/pajek_export.hpp"
+#include "output/vosviewer_export.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -83,9 +91,8 @@ constexpr std::string_view kMetadataEdges =
     "1\t2\n"
     "35\t1033\n";
 
-// Lint and every export, after a clean load. Other export writers (graphml, gexf, csv,
-// cytoscape, pajek, vosviewer, dot) are being written on another branch:
-// ADD NEW EXPORT WRITERS HERE, each to the same null stream, so every fuzz target covers them.
+// Lint and every export, after a clean load, as `citegraph export --format F` writes them (the
+// visual columns computed once, as there). A writer added to `export` belongs here too.
 void analyse_and_export(graph::LoadResult& loaded, EntryOutcome& outcome) {
     graph::merge_citations(loaded);
     const analysis::LintResult findings = analysis::lint(loaded);
@@ -93,7 +100,21 @@ void analyse_and_export(graph::LoadResult& loaded, EntryOutcome& outcome) {
     CountingNullBuf sink;
     std::ostream os(&sink);
     output::write_node_link_json(os, loaded.graph);
-    // --- further export writers go here (write_graphml(os, ...), write_gexf(os, ...), ...) ---
+
+    output::ExportInput input;
+    input.graph = &loaded.graph;
+    output::VisualOptions visual_options;
+    // The layout's iterations cost time per execution, not coverage: a few are enough.
+    visual_options.layout_iterations = 5;
+    input.visuals = output::compute_visuals(loaded, visual_options, &input.colored_by);
+    output::write_graphml(os, input);
+    output::write_gexf(os, input);
+    output::write_cytoscape_json(os, input);
+    output::write_csv_nodes(os, input);
+    output::write_csv_edges(os, input);
+    output::write_pajek(os, input);
+    output::write_vosviewer_json(os, input);
+    output::write_dot_export(os, input);
     outcome.export_bytes = sink.count();
 }
 

@@ -5,7 +5,8 @@
 //
 // Each entry does what `citegraph export` does with one input of that format: load it (parse,
 // build the typed graph, merge citation data, resolve names), and when the load has no input
-// error, run lint and write every export to a null stream. Input errors are the expected
+// error, run lint and write every export format to a null stream (the node-link JSON and, as
+// `export --format` does, GraphML, GEXF, Cytoscape.js, neo4j CSV, Pajek, VOSviewer and DOT). Input errors are the expected
 // outcome for most fuzz inputs; they are not failures.
 #include <cstddef>
 #include <cstdint>

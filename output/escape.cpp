@@ -207,4 +207,22 @@ std::string json_string(std::string_view text) {
     return out;
 }
 
+std::string pajek_label(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    out += '"';
+    for_each_code_point(text, [&](char32_t cp, std::string_view bytes) {
+        if (cp == '"')
+            out += '\'';
+        else if (cp == '\t' || cp == '\n' || cp == '\r')
+            out += ' ';
+        else if (cp < 0x20 || cp == 0x7F)
+            append_utf8(out, kReplacementChar);
+        else
+            out += bytes;
+    });
+    out += '"';
+    return out;
+}
+
 }  // namespace citegraph::output

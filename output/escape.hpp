@@ -48,4 +48,11 @@ std::string csv_field(std::string_view text);
 // becomes U+FFFD. Everything else is emitted as UTF-8.
 std::string json_string(std::string_view text);
 
+// A complete Pajek (.net) label, quotes included. Pajek has no escape inside a quoted label
+// and reads one vertex per line, so `"` becomes `'`, TAB, LF and CR become spaces, other C0
+// controls, DEL and ill-formed UTF-8 become U+FFFD. Everything else (backslashes, `<`, `&`,
+// emoji, right-to-left text) is kept; igraph's Read_Pajek gives it back unchanged.
+// Example: `say "hi"\nnow` becomes `"say 'hi' now"`.
+std::string pajek_label(std::string_view text);
+
 }  // namespace citegraph::output

@@ -12,7 +12,16 @@ packages=(
   googletest libgtest-dev libgmock-dev
   python3 python3-networkx python3-igraph python3-scipy python3-numpy
   libxml2-utils
+  fonts-dejavu-core
+  # the distributed mode: Open MPI, Boost.MPI and the Parallel BGL
+  openmpi-bin libopenmpi-dev libboost-mpi-dev libboost-graph-parallel-dev
 )
+
+# node and npm run the JavaScript readers of the export tests (graphology, Cytoscape.js); a
+# node that is already installed (from any archive) is used as it is.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -23,12 +32,16 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages already installed"
-  exit 0
+else
+  echo "install-deps: installing ${missing[*]}"
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "install-deps: installing ${missing[*]}"
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The export tests' JavaScript readers from the npm registry (idempotent). Without them those
+# tests skip, so a failed download does not stop the build.
+bash "$(dirname "$0")/install-node-readers.sh" ||
+  echo "install-deps: the node readers could not be installed; their export tests will skip"

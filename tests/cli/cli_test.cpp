@@ -643,8 +643,8 @@ INSTANTIATE_TEST_SUITE_P(
                     UsageCase{"UnknownOption", {"stats", "--frobnicate"}, "--frobnicate"},
                     UsageCase{"UnknownFormat", {"export", "--format", "nope"}, "nope"},
                     UsageCase{"UnknownExtension", {"export", "-o", "out.xyz"}, "out.xyz"},
-                    UsageCase{"FormatNotImplemented", {"export", "--format", "gexf"}, "not implemented"},
-                    UsageCase{"FormatNotImplementedFromExtension", {"export", "-o", "out.gexf"}, "not implemented"},
+                    UsageCase{"CsvToStdout", {"export", "--format", "csv"}, "two files"},
+                    UsageCase{"CsvToStdoutDash", {"export", "--format", "csv", "-o", "-"}, "two files"},
                     UsageCase{"UnknownInputFormat", {"stats", "--input-format", "xml"}, "xml"}),
     usage_case_name);
 
