@@ -4,6 +4,7 @@
 #include "graph/text.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -102,6 +103,109 @@ void report_duplicates(const Entries& entries, const std::string& what, const st
                 break;
             }
         }
+}
+
+std::string at(const Provenance& p) { return p.file + ":" + std::to_string(p.line); }
+
+// One id written with different versions ("2405.10300v1" in one place, "v2" in another): the
+// paper node keeps the first version it saw; the others are listed here.
+void report_conflicts(const graph::LoadResult& loaded, std::vector<LintFinding>& out) {
+    // id -> version -> first place it was written (ordered maps: deterministic messages)
+    std::map<std::string, std::map<std::string, Provenance>> versions;
+    for (const auto& digest : loaded.digests)
+        for (const auto& occ : digest.ids) {
+            if (occ.id.version.empty()) continue;
+            Provenance where{digest.path, occ.line, occ.section ? std::string(graph::to_string(*occ.section)) : std::string()};
+            versions[occ.id.id].try_emplace(occ.id.version, std::move(where));
+        }
+    for (const auto& [id, seen] : versions) {
+        if (seen.size() < 2) continue;
+        const auto v = loaded.graph.find(NodeKind::Paper, id);
+        const std::string kept = v ? loaded.graph[*v].paper().version : std::string();
+        std::string list;
+        const Provenance* last = nullptr;
+        for (const auto& [version, where] : seen) {
+            list += (list.empty() ? "" : ", ") + version + " (" + at(where) + ")";
+            last = &where;
+        }
+        out.push_back({Severity::Warning, "L-CONFLICT",
+                       id + " is given with " + std::to_string(seen.size()) + " versions: " + list + "; the graph keeps " + kept,
+                       *last, {id}});
+    }
+}
+
+// Citation data: self-citations, edges given more than once (with their weights when those
+// differ: the graph keeps the largest), and paper metadata that cannot attach to the graph or
+// is missing for cited papers. Bulk findings are summarized once per file so a million-edge
+// input gives a readable report.
+void report_citation_findings(const graph::LoadResult& loaded, std::vector<LintFinding>& out) {
+    const graph::CitationData& c = loaded.citations;
+    const auto where_edge = [&](std::size_t e) {
+        return Provenance{c.files[c.edge_files[e]], static_cast<int>(c.edge_lines[e]), {}};
+    };
+    for (std::size_t e = 0; e < c.edges.size(); ++e)
+        if (c.edges[e].first == c.edges[e].second)
+            out.push_back({Severity::Warning, "L-SELF-CITE", c.ids[c.edges[e].first] + " cites itself", where_edge(e), {c.ids[c.edges[e].first]}});
+
+    std::vector<std::size_t> order(c.edges.size());
+    for (std::size_t e = 0; e < order.size(); ++e) order[e] = e;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return c.edges[a] < c.edges[b]; });
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i + 1;
+        while (j < order.size() && c.edges[order[j]] == c.edges[order[i]]) ++j;
+        if (j - i > 1) {
+            const auto [u, v] = c.edges[order[i]];
+            std::string places;
+            bool weights_differ = false;
+            for (std::size_t k = i + 1; k < j; ++k) {
+                places += (places.empty() ? "" : ", ") + at(where_edge(order[k]));
+                if (!c.weights.empty() && c.weights[order[k]] != c.weights[order[i]]) weights_differ = true;
+            }
+            std::string message = "the citation " + c.ids[u] + " -> " + c.ids[v] + " is given " + std::to_string(j - i) +
+                                  " times (first at " + at(where_edge(order[i])) + ", again at " + places + "); kept once";
+            if (weights_differ) {
+                std::string weights;
+                for (std::size_t k = i; k < j; ++k) {
+                    char buffer[32];
+                    std::snprintf(buffer, sizeof buffer, "%g", c.weights[order[k]]);
+                    weights += (weights.empty() ? "" : ", ") + std::string(buffer);
+                }
+                message += " with the largest of its weights (" + weights + ")";
+            }
+            out.push_back({Severity::Warning, weights_differ ? "L-CONFLICT" : "L-DUP-EDGE", message, where_edge(order[i + 1]),
+                           {c.ids[u], c.ids[v]}});
+        }
+        i = j;
+    }
+
+    std::string metadata_file;
+    for (const auto& input : loaded.inputs)
+        if (input.kind == "metadata") { metadata_file = input.path; break; }
+    if (metadata_file.empty()) return;
+    auto first_ids = [](const std::vector<std::string>& ids) {
+        std::string list;
+        for (std::size_t k = 0; k < ids.size() && k < 5; ++k) list += (list.empty() ? "" : ", ") + ids[k];
+        return list + (ids.size() > 5 ? ", ..." : "");
+    };
+    std::vector<std::string> orphans;
+    for (const auto& [id, meta] : c.metadata)
+        if (!loaded.graph.find(NodeKind::Paper, id)) orphans.push_back(id);
+    std::sort(orphans.begin(), orphans.end());
+    if (!orphans.empty())
+        out.push_back({Severity::Warning, "L-ORPHAN-METADATA",
+                       std::to_string(orphans.size()) + " metadata record(s) name papers no input cites or mentions, so they are not in the graph: " +
+                           first_ids(orphans),
+                       Provenance{metadata_file, 0, {}}, {}});
+    // Per edge-list file: papers its edges name that have no metadata record.
+    std::map<std::size_t, std::set<std::string>> unknown;  // file index -> ids
+    for (std::size_t e = 0; e < c.edges.size(); ++e)
+        for (auto w : {c.edges[e].first, c.edges[e].second})
+            if (!c.metadata.count(c.ids[w])) unknown[c.edge_files[e]].insert(c.ids[w]);
+    for (const auto& [file, ids] : unknown)
+        out.push_back({Severity::Warning, "L-UNKNOWN-PAPER",
+                       std::to_string(ids.size()) + " paper(s) of this file's citations have no metadata record: " +
+                           first_ids(std::vector<std::string>(ids.begin(), ids.end())),
+                       Provenance{c.files[file], 0, {}}, {}});
 }
 
 }  // namespace
@@ -250,6 +354,11 @@ LintResult lint(const graph::LoadResult& loaded) {
             out.push_back({Severity::Warning, "L-UNRESOLVED-NAME", "\"" + f.name + "\" names no paper of the inputs; not linked", f.where, {}});
         }
     }
+
+    // Nothing lost in a merge: values that disagree are kept by the graph one way and reported
+    // here with every source.
+    report_conflicts(loaded, out);
+    report_citation_findings(loaded, out);
 
     std::stable_sort(out.begin(), out.end(), [](const LintFinding& a, const LintFinding& b) {
         return std::tie(a.where.file, a.where.line, a.code) < std::tie(b.where.file, b.where.line, b.code);

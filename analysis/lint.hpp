@@ -12,6 +12,15 @@
 //   L-MALFORMED-ID   error    an id-shaped token that is not a valid arXiv id
 //   L-AMBIGUOUS-NAME warning  a mention of a name several papers use
 //   L-UNRESOLVED-NAME warning a listed name no paper of the inputs carries
+//   L-CONFLICT       warning  inputs disagree on a value the graph keeps once: an id given with
+//                             two versions (the first is kept), a citation given twice with
+//                             different weights (the largest is kept); every source is listed
+//   L-DUP-EDGE       warning  the same citation (citing -> cited) given more than once
+//   L-SELF-CITE      warning  a paper that cites itself (kept as a self-loop)
+//   L-ORPHAN-METADATA warning metadata records whose paper no input cites or mentions (they
+//                             are not graph nodes); one finding per run, counted, first 5 ids
+//   L-UNKNOWN-PAPER  warning  with metadata loaded: papers of an edge list's citations without a
+//                             record; one finding per edge-list file, counted, first 5 ids
 #include "graph/load.hpp"
 
 #include <string>

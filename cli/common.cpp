@@ -16,11 +16,19 @@ void add_common_options(CLI::App& command, CommonOptions& options) {
         ->check(CLI::IsMember({"citing,cited", "cited,citing"}));
     command.add_flag("--json", options.json, "Machine-readable output on stdout");
     command.add_flag("-q,--quiet", options.quiet, "Print no warnings, only errors");
+    command.add_option("--max-errors", options.max_errors, "Stop after this many input errors (0: no limit)")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    command.add_option("--max-input-bytes", options.max_input_bytes, "Refuse inputs larger than this in total (bytes)")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
 }
 
 std::optional<graph::LoadResult> load_or_report(const CommonOptions& options, std::ostream& err, bool merge) {
     graph::LoadOptions load_options;
     load_options.input_format = options.input_format;
+    load_options.limits.max_errors = options.max_errors;
+    load_options.limits.max_input_bytes = options.max_input_bytes;
     load_options.column_order = options.columns == "cited,citing" ? graph::ColumnOrder::CitedCiting : graph::ColumnOrder::CitingCited;
     load_options.edge_provenance = merge;  // only merging reads each edge's file and line
     graph::LoadResult loaded = graph::load_inputs(options.inputs, load_options);

@@ -25,6 +25,10 @@ struct CommonOptions {
     std::string columns = "citing,cited";
     bool json = false;
     bool quiet = false;
+    // Limits (graph/parse/source.hpp, README "Limits"): errors before the run stops, and the
+    // inputs' total size in bytes.
+    std::size_t max_errors = graph::SourceLimits{}.max_errors;
+    std::size_t max_input_bytes = graph::SourceLimits{}.max_input_bytes;
 };
 
 // Adds INPUT... and the common flags to a subcommand.

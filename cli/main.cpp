@@ -10,12 +10,15 @@
 #include "cli/eval_command.hpp"
 #include "cli/gaps_command.hpp"
 #include "cli/ideas_command.hpp"
+#include "output/atomic_file.hpp"
 
 #include <exception>
 #include <iostream>
 
 int main(int argc, char** argv) {
     using namespace citegraph::cli;
+    // Ctrl-C or SIGTERM during a write removes the temporary file and exits 130 / 143.
+    citegraph::output::install_interrupt_cleanup();
     CLI::App app{"citegraph: graph analytics over research digests and citation data"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "citegraph 0.1.0");

@@ -25,7 +25,28 @@ std::string format(const Diagnostic& d) {
     return out;
 }
 
-void DiagnosticSink::report(Diagnostic diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
+void DiagnosticSink::report(Diagnostic diagnostic) {
+    if (diagnostic.severity != Severity::Error) {
+        diagnostics_.push_back(std::move(diagnostic));
+        return;
+    }
+    if (stopped_) {
+        ++dropped_errors_;
+        return;
+    }
+    if (max_errors_ > 0 && errors_ == max_errors_) {
+        // The stop is itself an error, so a run that hits the limit always fails (exit 3).
+        stopped_ = true;
+        ++dropped_errors_;
+        ++errors_;
+        diagnostics_.push_back({Severity::Error, "E-TOO-MANY-ERRORS", diagnostic.file, 0, 0,
+                                "too many errors (more than " + std::to_string(max_errors_) +
+                                    "), stopping; --max-errors sets the limit"});
+        return;
+    }
+    ++errors_;
+    diagnostics_.push_back(std::move(diagnostic));
+}
 
 void DiagnosticSink::error(std::string code, std::string file, int line, int column, std::string message) {
     report({Severity::Error, std::move(code), std::move(file), line, column, std::move(message)});
@@ -37,10 +58,7 @@ void DiagnosticSink::note(std::string code, std::string file, int line, int colu
     report({Severity::Note, std::move(code), std::move(file), line, column, std::move(message)});
 }
 
-std::size_t DiagnosticSink::error_count() const {
-    return static_cast<std::size_t>(std::count_if(diagnostics_.begin(), diagnostics_.end(),
-        [](const Diagnostic& d) { return d.severity == Severity::Error; }));
-}
+std::size_t DiagnosticSink::error_count() const { return errors_; }
 std::size_t DiagnosticSink::warning_count() const {
     return static_cast<std::size_t>(std::count_if(diagnostics_.begin(), diagnostics_.end(),
         [](const Diagnostic& d) { return d.severity == Severity::Warning; }));

@@ -25,8 +25,22 @@ struct Diagnostic {
 std::string format(const Diagnostic& diagnostic);
 
 // Collects diagnostics in the order they were reported.
+//
+// Error limit (`--max-errors`): after `max_errors` errors the sink adds one more error,
+// E-TOO-MANY-ERRORS "too many errors (more than N), stopping", drops every later error and
+// says so through stopped(); loaders check it to stop reading further input. Warnings and
+// notes are never dropped (lint reads some of them back). 0 means no limit.
 class DiagnosticSink {
 public:
+    static constexpr std::size_t kDefaultMaxErrors = 100;
+
+    void set_max_errors(std::size_t max_errors) { max_errors_ = max_errors; }
+    std::size_t max_errors() const { return max_errors_; }
+    // True once the error limit was hit: further input should not be read.
+    bool stopped() const { return stopped_; }
+    // Errors reported after the limit and not kept.
+    std::size_t dropped_errors() const { return dropped_errors_; }
+
     void report(Diagnostic diagnostic);
     void error(std::string code, std::string file, int line, int column, std::string message);
     void warning(std::string code, std::string file, int line, int column, std::string message);
@@ -39,6 +53,10 @@ public:
 
 private:
     std::vector<Diagnostic> diagnostics_;
+    std::size_t errors_ = 0;
+    std::size_t max_errors_ = kDefaultMaxErrors;
+    std::size_t dropped_errors_ = 0;
+    bool stopped_ = false;
 };
 
 }  // namespace citegraph::graph

@@ -123,7 +123,24 @@ void finish(LoadResult& result) { result.names = resolve_names(result.digests, r
 LoadResult load_inputs(const std::vector<std::string>& paths, const LoadOptions& options) {
     if (paths.empty()) return load_digest_text(std::string(embedded_example_name()), std::string(embedded_example_digest()), options);
     LoadResult result;
+    result.diagnostics.set_max_errors(options.limits.max_errors);
+    // Limits hook (graph/parse/source.hpp): the inputs' total size is checked before any is
+    // read, and loading stops at the error limit.
+    std::size_t total_bytes = 0;
     for (const auto& path : paths) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec)) continue;
+        const auto size = std::filesystem::file_size(path, ec);
+        if (!ec) total_bytes += static_cast<std::size_t>(size);
+    }
+    if (total_bytes > options.limits.max_input_bytes) {
+        result.diagnostics.error("E-TOO-LARGE", paths.size() == 1 ? paths.front() : std::string("citegraph"), 0, 0,
+                                 "the input" + std::string(paths.size() == 1 ? " is " : "s total ") + std::to_string(total_bytes) +
+                                     " bytes; the limit is " + std::to_string(options.limits.max_input_bytes) + " (--max-input-bytes)");
+        return result;
+    }
+    for (const auto& path : paths) {
+        if (result.diagnostics.stopped()) break;
         std::string format = format_of(path, options);
         if (format == "edges" || format == "jsonl" || format == "openalex") {
             add_citation_file(result, path, format, options);
@@ -144,6 +161,7 @@ LoadResult load_inputs(const std::vector<std::string>& paths, const LoadOptions&
 
 LoadResult load_digest_text(std::string name, std::string bytes, const LoadOptions& options) {
     LoadResult result;
+    result.diagnostics.set_max_errors(options.limits.max_errors);
     auto src = make_source(std::move(name), std::move(bytes), result.diagnostics, options.limits);
     if (src) add_source(result, *src, options);
     finish(result);

@@ -6,11 +6,13 @@
 #include <exception>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <stdexcept>
 #include <streambuf>
 #include <string>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -78,18 +80,79 @@ private:
     char buffer_[1 << 16];
 };
 
+// Temporaries being written, for the interrupt handler: fixed storage, because a signal
+// handler may neither allocate nor lock. A slot is claimed with `claimed`, filled, then
+// published with `live`; the handler reads only live slots.
+constexpr int kInterruptSlots = 16;
+constexpr std::size_t kSlotPathBytes = 4096;
+struct InterruptSlot {
+    std::atomic<bool> claimed{false};
+    std::atomic<bool> live{false};
+    char path[kSlotPathBytes];
+};
+InterruptSlot g_interrupt_slots[kInterruptSlots];
+
+void remove_temporaries_and_exit(int signal_number) {
+    for (auto& slot : g_interrupt_slots)
+        if (slot.live.load()) ::unlink(slot.path);
+    ::_exit(128 + signal_number);
+}
+
+// Blocks SIGINT and SIGTERM in this thread while a temporary is created and registered (or
+// unregistered and removed), so no interrupt falls between the two and leaves it behind.
+class InterruptsBlocked {
+public:
+    InterruptsBlocked() {
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, SIGINT);
+        sigaddset(&set, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &set, &old_);
+    }
+    ~InterruptsBlocked() { pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
+    InterruptsBlocked(const InterruptsBlocked&) = delete;
+    InterruptsBlocked& operator=(const InterruptsBlocked&) = delete;
+
+private:
+    sigset_t old_;
+};
+
 // Owns the temporary: closes its descriptor and removes it unless committed.
 struct TemporaryFile {
     std::string path;
     int fd = -1;
     bool committed = false;
+    int slot = -1;  // index into g_interrupt_slots, -1 when not registered
 
     TemporaryFile() = default;
     TemporaryFile(const TemporaryFile&) = delete;
     TemporaryFile& operator=(const TemporaryFile&) = delete;
     ~TemporaryFile() {
+        InterruptsBlocked blocked;
         if (fd >= 0) ::close(fd);
         if (!committed && !path.empty()) ::unlink(path.c_str());
+        unregister();
+    }
+
+    // Makes the interrupt handler remove this temporary. A path too long for a slot, or all
+    // slots taken (16 concurrent writes), leaves it unregistered: still removed on every
+    // ordinary failure, only not on an interrupt.
+    void register_for_interrupts() {
+        if (path.size() >= kSlotPathBytes) return;
+        for (int i = 0; i < kInterruptSlots; ++i) {
+            bool expected = false;
+            if (!g_interrupt_slots[i].claimed.compare_exchange_strong(expected, true)) continue;
+            std::memcpy(g_interrupt_slots[i].path, path.c_str(), path.size() + 1);
+            g_interrupt_slots[i].live.store(true);
+            slot = i;
+            return;
+        }
+    }
+    void unregister() {
+        if (slot < 0) return;
+        g_interrupt_slots[slot].live.store(false);
+        g_interrupt_slots[slot].claimed.store(false);
+        slot = -1;
     }
 };
 
@@ -139,6 +202,7 @@ void write_file_atomically(const std::string& path, const std::function<void(std
     // Keep the temporary's name under NAME_MAX even for a long target name.
     const std::string stem = "." + name.substr(0, 200) + ".tmp-" + std::to_string(::getpid()) + "-";
     TemporaryFile tmp;
+    std::optional<InterruptsBlocked> creating(std::in_place);
     for (int attempt = 0; tmp.fd < 0; ++attempt) {
         tmp.path = (dir / (stem + std::to_string(g_temporary_counter++))).string();
         tmp.fd = ::open(tmp.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
@@ -148,6 +212,8 @@ void write_file_atomically(const std::string& path, const std::function<void(std
         tmp.path.clear();  // nothing was created, nothing to remove
         throw std::runtime_error(what + "cannot create a temporary file in '" + dir.string() + "': " + os_error(err));
     }
+    tmp.register_for_interrupts();
+    creating.reset();
 
     // A replaced file keeps its permissions (the new file would otherwise get the umask's).
     struct stat old_stat {};
@@ -171,8 +237,14 @@ void write_file_atomically(const std::string& path, const std::function<void(std
     const int fd = tmp.fd;
     tmp.fd = -1;
     if (::close(fd) != 0) throw std::runtime_error(what + os_error(errno));
-    if (::rename(tmp.path.c_str(), target.c_str()) != 0) throw std::runtime_error(what + os_error(errno));
-    tmp.committed = true;
+    {
+        // The rename and the end of the registration happen with interrupts held back: after
+        // the rename the handler must not remove a name another write may reuse.
+        InterruptsBlocked renaming;
+        if (::rename(tmp.path.c_str(), target.c_str()) != 0) throw std::runtime_error(what + os_error(errno));
+        tmp.committed = true;
+        tmp.unregister();
+    }
 
     // Make the rename itself durable; failing here loses nothing already written.
     const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -180,6 +252,18 @@ void write_file_atomically(const std::string& path, const std::function<void(std
         (void)::fsync(dir_fd);
         ::close(dir_fd);
     }
+}
+
+void install_interrupt_cleanup() {
+    struct sigaction action {};
+    action.sa_handler = remove_temporaries_and_exit;
+    sigemptyset(&action.sa_mask);
+    // While one handler runs the other signal waits: the cleanup runs once.
+    sigaddset(&action.sa_mask, SIGINT);
+    sigaddset(&action.sa_mask, SIGTERM);
+    action.sa_flags = 0;
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
 }
 
 }  // namespace citegraph::output

@@ -24,4 +24,12 @@ namespace citegraph::output {
 // `path` is then untouched.
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
+// Installs SIGINT and SIGTERM handlers that remove the temporary file of every
+// write_file_atomically in progress and end the process with 128 + the signal number (130
+// for Ctrl-C, 143 for SIGTERM), so an interrupted run leaves neither a partial output nor a
+// stray temporary. The file at the final path is untouched (old content, or none). Call once,
+// early in main; only the citegraph executable does (library code never installs handlers).
+// The handler only calls async-signal-safe functions (unlink, _exit).
+void install_interrupt_cleanup();
+
 }  // namespace citegraph::output

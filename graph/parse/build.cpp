@@ -56,6 +56,29 @@ std::string idea_key(const ParsedDigest& digest, std::size_t index) {
     return digest_stem(digest) + "/idea-" + std::to_string(index + 1);
 }
 
+namespace {
+
+// True when the first key of this digest's kind already belongs to another input: then this
+// digest's keys are qualified by its path. Decided on the first key, so all keys of one digest
+// are qualified alike, before and after the digest's own nodes exist.
+bool keys_taken_by_other_input(const KnowledgeGraph& kg, NodeKind kind, const std::string& first_key, const std::string& path) {
+    const auto v = kg.find(kind, first_key);
+    if (!v) return false;
+    const auto& seen = kg[*v].seen;
+    return !seen.empty() && seen.front().file != path;
+}
+
+}  // namespace
+
+std::string gap_key_in(const KnowledgeGraph& kg, const ParsedDigest& digest, std::size_t index) {
+    const std::string key = gap_key(digest, index);
+    return keys_taken_by_other_input(kg, NodeKind::Gap, gap_key(digest, 0), digest.path) ? key + "@" + digest.path : key;
+}
+std::string idea_key_in(const KnowledgeGraph& kg, const ParsedDigest& digest, std::size_t index) {
+    const std::string key = idea_key(digest, index);
+    return keys_taken_by_other_input(kg, NodeKind::Idea, idea_key(digest, 0), digest.path) ? key + "@" + digest.path : key;
+}
+
 void add_digest(const ParsedDigest& d, KnowledgeGraph& kg) {
     // Every id anywhere in the text is a paper.
     for (const auto& occ : d.ids) {
@@ -117,7 +140,7 @@ void add_digest(const ParsedDigest& d, KnowledgeGraph& kg) {
 
     for (std::size_t i = 0; i < d.gaps.size(); ++i) {
         const auto& g = d.gaps[i];
-        const Vertex v = kg.ensure(NodeKind::Gap, gap_key(d, i));
+        const Vertex v = kg.ensure(NodeKind::Gap, gap_key_in(kg, d, i));
         NodeProps& node = kg[v];
         node.label = g.title;
         GapProps& gp = node.gap();
@@ -132,7 +155,7 @@ void add_digest(const ParsedDigest& d, KnowledgeGraph& kg) {
     }
     for (std::size_t i = 0; i < d.ideas.size(); ++i) {
         const auto& idea = d.ideas[i];
-        const Vertex v = kg.ensure(NodeKind::Idea, idea_key(d, i));
+        const Vertex v = kg.ensure(NodeKind::Idea, idea_key_in(kg, d, i));
         NodeProps& node = kg[v];
         node.label = idea.title;
         IdeaProps& ip = node.idea();
@@ -315,11 +338,11 @@ NameReport resolve_names(const std::vector<ParsedDigest>& digests, KnowledgeGrap
 
     for (const auto& d : digests) {
         for (std::size_t i = 0; i < d.gaps.size(); ++i) {
-            const auto v = kg.find(NodeKind::Gap, gap_key(d, i));
+            const auto v = kg.find(NodeKind::Gap, gap_key_in(kg, d, i));
             for (const auto& line : d.gaps[i].lines) scan(d.path, line, Section::Gaps, v, EdgeKind::Mentions);
         }
         for (std::size_t i = 0; i < d.ideas.size(); ++i) {
-            const auto v = kg.find(NodeKind::Idea, idea_key(d, i));
+            const auto v = kg.find(NodeKind::Idea, idea_key_in(kg, d, i));
             for (const auto& line : d.ideas[i].lines) scan(d.path, line, Section::Ideas, v, EdgeKind::BuildsOn);
         }
         for (const auto& line : d.reflection) scan(d.path, line, Section::Reflection, std::nullopt, EdgeKind::Mentions);

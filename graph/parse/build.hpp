@@ -36,6 +36,13 @@ struct NameReport {
 std::string gap_key(const ParsedDigest& digest, std::size_t index);
 std::string idea_key(const ParsedDigest& digest, std::size_t index);
 
+// The key gap (idea) `index` of `digest` has in `kg`: gap_key (idea_key), unless another input
+// of the same month (or file stem) came first and holds those keys; then every gap (idea) of
+// this digest gets "<gap_key>@<digest path>", so both inputs keep all their gaps and ideas.
+// Look gaps and ideas up with these, not with gap_key / idea_key.
+std::string gap_key_in(const KnowledgeGraph& kg, const ParsedDigest& digest, std::size_t index);
+std::string idea_key_in(const KnowledgeGraph& kg, const ParsedDigest& digest, std::size_t index);
+
 // Adds one digest's papers, topics, gaps and ideas, and its id-evidenced edges.
 void add_digest(const ParsedDigest& digest, KnowledgeGraph& kg);
 

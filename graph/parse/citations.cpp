@@ -154,7 +154,20 @@ bool for_each_line(const std::string& path, DiagnosticSink& sink, std::size_t ma
             gzclose(file);
             return false;
         }
-        if (got == 0) break;
+        if (got == 0) {
+            // End of input, or a gzip stream cut short: zlib then returns what it decoded and
+            // reports Z_BUF_ERROR only through gzerror. A truncated file must not pass as whole.
+            int code = Z_OK;
+            const char* message = gzerror(file, &code);
+            if (code != Z_OK) {
+                std::string_view why = message;
+                if (text::starts_with(why, path + ": ")) why.remove_prefix(path.size() + 2);  // zlib prefixes the path
+                sink.error("E-IO", path, static_cast<int>(line_number + 1), 0, "read error: " + std::string(why));
+                gzclose(file);
+                return false;
+            }
+            break;
+        }
         std::string_view chunk(buffer.data(), static_cast<std::size_t>(got));
         std::size_t start = 0;
         for (;;) {

@@ -78,6 +78,23 @@ std::optional<Section> match_heading(std::string_view line) {
     return std::nullopt;
 }
 
+// A line written like a section heading ("8. **EXTRA_NOTES**", "## APPENDIX") whose keyword is
+// not one of the seven sections: a '#' heading or a numbered line, the rest only capitals,
+// digits, '_' and spaces. Its name, or nothing.
+std::optional<std::string> match_unknown_heading(std::string_view line) {
+    std::string_view s = trim(line);
+    if (s.size() > 160) return std::nullopt;
+    const bool hashes = !s.empty() && s.front() == '#';
+    while (!s.empty() && s.front() == '#') s.remove_prefix(1);
+    const std::string plain = strip_markup(trim(s));
+    const std::string_view name = strip_number(plain);
+    const bool numbered = name.size() != plain.size();
+    if (!(hashes || numbered) || name.size() < 4) return std::nullopt;
+    if (name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_ ") != std::string_view::npos) return std::nullopt;
+    if (name.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string_view::npos) return std::nullopt;
+    return std::string(name);
+}
+
 struct Bullet {
     int indent = 0;
     bool numbered = false;
@@ -270,6 +287,7 @@ public:
 private:
     const SourceText& src_;
     DiagnosticSink& sink_;
+    bool depth_reported_ = false;
     ParsedDigest out_;
     std::vector<std::optional<Section>> section_of_line_;  // index = line number
     std::array<std::vector<int>, kSectionCount> section_lines_;
@@ -294,6 +312,13 @@ private:
                     out_.sections.push_back(*s);
                 }
                 current = s;
+                continue;
+            }
+            if (auto unknown = match_unknown_heading(line)) {
+                // Its lines are not mistaken for the previous section's; ids in them still make papers.
+                sink_.warning("W-UNKNOWN-SECTION", src_.path, static_cast<int>(n), 1,
+                              "'" + *unknown + "' is not a digest section; the lines up to the next section heading belong to no section");
+                current.reset();
                 continue;
             }
             section_of_line_[n] = current;
@@ -372,6 +397,16 @@ private:
                 else sink_.warning("W-TREE-NOTE", src_.path, n, bullet->indent + 1, "note outside any topic: " + plain);
                 continue;
             }
+            if (parent >= 0 && out_.topics[static_cast<std::size_t>(parent)].path.size() >= src_.max_nesting_depth) {
+                // Every topic keeps its whole path, so unbounded nesting would cost memory
+                // quadratic in the number of lines. One error, then the deeper lines are skipped.
+                if (!depth_reported_)
+                    sink_.error("E-NESTING-DEPTH", src_.path, n, bullet->indent + 1,
+                                "TOPIC_TREE is nested more than " + std::to_string(src_.max_nesting_depth) +
+                                    " levels deep; the limit is " + std::to_string(src_.max_nesting_depth));
+                depth_reported_ = true;
+                continue;
+            }
             DigestTopic topic;
             topic.name = strip_separators(plain);
             if (topic.name.empty()) continue;
@@ -426,6 +461,7 @@ private:
                 }
                 continue;
             }
+            if (cells == header) continue;  // the header again (a repeated section heading starts a second table)
             if (cells.size() < header.size())
                 sink_.warning("W-TABLE-ROW", src_.path, n, 1,
                               "table row has " + std::to_string(cells.size()) + " of " + std::to_string(header.size()) + " cells");

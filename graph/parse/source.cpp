@@ -7,7 +7,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace citegraph::graph {
 
@@ -43,7 +42,7 @@ std::optional<SourceText> make_source(std::string path, std::string bytes, Diagn
     if (bytes.size() > limits.max_input_bytes) {
         sink.error("E-TOO-LARGE", path, 0, 0,
                    "input is " + std::to_string(bytes.size()) + " bytes; the limit is " +
-                       std::to_string(limits.max_input_bytes));
+                       std::to_string(limits.max_input_bytes) + " (--max-input-bytes)");
         return std::nullopt;
     }
     if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
@@ -66,6 +65,7 @@ std::optional<SourceText> make_source(std::string path, std::string bytes, Diagn
         bytes = std::move(folded);
     }
     SourceText src;
+    src.max_nesting_depth = limits.max_nesting_depth;
     src.path = std::move(path);
     src.text = std::move(bytes);
     src.line_starts = compute_line_starts(src.text);
@@ -109,13 +109,25 @@ std::optional<SourceText> load_source_file(const std::string& path, DiagnosticSi
         sink.error("E-IO", path, 0, 0, std::string("cannot open: ") + std::strerror(errno));
         return std::nullopt;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
+    // Read at most one byte more than the limit, so that a huge file, /dev/zero or a pipe that
+    // never ends is refused without first being held in memory.
+    std::string bytes;
+    std::vector<char> chunk(1u << 16);
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        bytes.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() > limits.max_input_bytes) {
+            sink.error("E-TOO-LARGE", path, 0, 0,
+                       "input is more than " + std::to_string(limits.max_input_bytes) +
+                           " bytes, the limit (--max-input-bytes)");
+            return std::nullopt;
+        }
+    }
     if (in.bad()) {
         sink.error("E-IO", path, 0, 0, "read error");
         return std::nullopt;
     }
-    return make_source(path, std::move(buffer).str(), sink, limits);
+    return make_source(path, std::move(bytes), sink, limits);
 }
 
 }  // namespace citegraph::graph

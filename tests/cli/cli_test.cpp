@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
@@ -26,9 +27,11 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -163,6 +166,25 @@ struct InvalidCase {
 // Readable test parameters in gtest and ctest listings (instead of a byte dump).
 void PrintTo(const InvalidCase& c, std::ostream* os) { *os << "citegraph " << c.command << ' ' << c.input; }
 
+// Sidecar files of a case NAME (all optional):
+//   NAME.inputs  the input arguments, one per line, when the case needs several inputs
+//                (e.g. an edge list and its metadata); default: NAME itself
+//   NAME.lint    the exact stdout of `citegraph lint`: the case is an input that must LOAD
+//                (exit 0 for stats and export, 0 or 1 for lint as the findings say) with
+//                exactly NAME.expected on stderr (its warnings; may be empty). Without it the
+//                case is an input error: exit 3 for every command.
+std::vector<std::string> case_inputs(const std::string& name) {
+    const fs::path list = kInvalidDir / (name + ".inputs");
+    if (!fs::exists(list)) return {name};
+    std::vector<std::string> inputs;
+    std::istringstream lines(read_file(list));
+    for (std::string line; std::getline(lines, line);)
+        if (!line.empty()) inputs.push_back(line);
+    return inputs;
+}
+
+bool case_loads(const std::string& name) { return fs::exists(kInvalidDir / (name + ".lint")); }
+
 std::vector<InvalidCase> invalid_cases() {
     std::vector<std::string> inputs;
     std::error_code ec;
@@ -188,10 +210,14 @@ std::string invalid_case_name(const testing::TestParamInfo<InvalidCase>& case_in
 
 class InvalidInput : public testing::TestWithParam<InvalidCase> {};
 
-TEST_P(InvalidInput, ExitsThreeWithExactlyTheExpectedDiagnostics) {
+TEST_P(InvalidInput, GivesExactlyTheExpectedDiagnosticsAndExitCode) {
     const InvalidCase& c = GetParam();
     const fs::path expected_file = kInvalidDir / (c.input + ".expected");
-    const RunResult r = run_citegraph({c.command, c.input}, kInvalidDir);
+    const fs::path lint_file = kInvalidDir / (c.input + ".lint");
+    const bool loads = case_loads(c.input);
+    std::vector<std::string> args{c.command};
+    for (const auto& input : case_inputs(c.input)) args.push_back(input);
+    const RunResult r = run_citegraph(args, kInvalidDir);
 
     if (std::getenv("UPDATE_GOLDEN") != nullptr && c.command == "stats") {
         // Keep the diagnostic lines, drop the summary line; review the diff before committing.
@@ -201,12 +227,31 @@ TEST_P(InvalidInput, ExitsThreeWithExactlyTheExpectedDiagnostics) {
             if (line.rfind("citegraph: ", 0) != 0) diagnostics += line + '\n';
         write_file(expected_file, diagnostics);
     }
+    if (std::getenv("UPDATE_GOLDEN") != nullptr && c.command == "lint" && loads) write_file(lint_file, r.out);
 
     const std::string expected = read_file(expected_file);
     const auto lines = static_cast<std::size_t>(std::count(expected.begin(), expected.end(), '\n'));
+    if (loads) {
+        // An input that loads: its warnings, the same for every command, and no summary line.
+        const std::string lint_out = read_file(lint_file);
+        EXPECT_EQ(r.err, expected) << "command: citegraph " << c.command << ' ' << c.input;
+        if (c.command == "lint") {
+            EXPECT_EQ(r.exit_code, lint_out.find(" error[") != std::string::npos ? 1 : 0) << r;
+            EXPECT_EQ(r.out, lint_out);
+        } else {
+            EXPECT_EQ(r.exit_code, 0) << r;
+            if (c.command == "export") {
+                EXPECT_TRUE(json::accept(r.out)) << "export of " << c.input << " is not valid JSON";
+            }
+        }
+        return;
+    }
     ASSERT_GT(lines, 0u) << expected_file << " holds no diagnostic line";
+    // The summary counts the errors; warnings before them are printed too.
+    std::size_t errors = 0;
+    for (std::size_t at = expected.find(": error["); at != std::string::npos; at = expected.find(": error[", at + 1)) ++errors;
     EXPECT_EQ(r.exit_code, 3) << r;
-    EXPECT_EQ(r.err, expected + load_failure_summary(lines)) << "command: citegraph " << c.command << ' ' << c.input;
+    EXPECT_EQ(r.err, expected + load_failure_summary(errors)) << "command: citegraph " << c.command << ' ' << c.input;
     EXPECT_EQ(r.out, "") << "nothing may be written to stdout for a bad input";
 }
 
@@ -232,8 +277,47 @@ TEST(InvalidInputTable, HoldsEveryRequiredCaseWithItsBytes) {
     EXPECT_EQ(utf8.substr(0, 18), "1.  **TOPIC_TREE**");
     EXPECT_EQ(read_file(kInvalidDir / "utf16le-bom.md").substr(0, 4), std::string("\xFF\xFE" "1\0", 4));
     EXPECT_EQ(read_file(kInvalidDir / "utf16be-bom.md").substr(0, 4), std::string("\xFE\xFF\0" "1", 4));
+    // Issue 7's cases (the 10 MB line and 10,000-deep indentation are generated below).
+    for (const char* name : {"crlf-tabs.md", "deep-indentation.md", "dup-and-unknown-sections.md", "truncated-table-row.md",
+                             "versioned-ids.md", "old-style-ids.md", "self-citations.tsv", "duplicate-edges.csv", "unknown-papers",
+                             "nan-negative-weights.csv", "json-bomb.jsonl"})
+        EXPECT_TRUE(fs::is_regular_file(kInvalidDir / (std::string(name) + ".expected"))) << "no expected file for " << name;
+    const std::string crlf = read_file(kInvalidDir / "crlf-tabs.md");
+    EXPECT_EQ(std::count(crlf.begin(), crlf.end(), '\r'), std::count(crlf.begin(), crlf.end(), '\n'));
+    EXPECT_NE(crlf.find("\r\n\t\t\t*   2405.04434"), std::string::npos) << "tab-indented leaf";
+    EXPECT_NE(crlf.find("\r\n            *   2405.12981"), std::string::npos) << "space-indented leaf";
+    const std::string bomb = read_file(kInvalidDir / "json-bomb.jsonl");
+    EXPECT_NE(bomb.find(std::string(50'000, '[')), std::string::npos) << "the 50,000-deep array";
+    const std::string deep = read_file(kInvalidDir / "deep-indentation.md");
+    EXPECT_NE(deep.find(std::string(4 + 99, ' ') + "*   Level 99\n"), std::string::npos) << "100 levels";
+    EXPECT_NE(read_file(kInvalidDir / "truncated-table-row.md").find("| 2 | 2404.02905 | VAR, Next-Sc\n"), std::string::npos);
     EXPECT_FALSE(fs::exists(kInvalidDir / "missing.md")) << "missing.md must not exist";
     EXPECT_TRUE(fs::is_directory(kInvalidDir / "directory.md"));
+}
+
+// Every case of the table written to a file: an input error leaves the output directory empty
+// (no file, no temporary); an input that loads leaves exactly the output, complete JSON.
+TEST(InvalidInputTable, ExportToAFileWritesAllOrNothing) {
+    std::set<std::string> inputs;
+    for (const auto& c : invalid_cases()) inputs.insert(c.input);
+    ASSERT_FALSE(inputs.empty());
+    for (const auto& input : inputs) {
+        SCOPED_TRACE("citegraph export " + input + " -o out.json");
+        TempDir out_dir;
+        std::vector<std::string> args{"export"};
+        for (const auto& name : case_inputs(input)) args.push_back(name);
+        args.push_back("-o");
+        args.push_back((out_dir.path() / "out.json").string());
+        const RunResult r = run_citegraph(args, kInvalidDir);
+        if (case_loads(input)) {
+            EXPECT_EQ(r.exit_code, 0) << r;
+            EXPECT_EQ(list_dir(out_dir.path()), std::vector<std::string>{"out.json"});
+            EXPECT_TRUE(json::accept(read_file(out_dir.path() / "out.json")));
+        } else {
+            EXPECT_EQ(r.exit_code, 3) << r;
+            EXPECT_EQ(list_dir(out_dir.path()), std::vector<std::string>{}) << "a bad input must not leave any file";
+        }
+    }
 }
 
 // A 10 MB line is generated, never committed: a digest heading, then 10,000,000 'a' and a
@@ -265,6 +349,27 @@ TEST_F(LongLine, ReportsTheLengthWithoutTheNewline) {
     // 10,000,000 bytes of 'a' (generated above); the newline ends the line, it is not in it.
     EXPECT_EQ(r.err, "long-line.md:2:1: error[E-LINE-LENGTH]: line is 10000000 bytes long; the limit is 1048576\n" +
                          load_failure_summary(1));
+}
+
+// The same 10 MB line in an edge list and in JSON lines (read by the streaming citation
+// reader, which never holds more than the limit of one line).
+TEST(LongLineCitations, IsAnInputErrorInEdgeListsAndJsonLines) {
+    TempDir dir;
+    std::string text = "1\t2\n";
+    text.append(10'000'000, '3');
+    text += "\t4\n5\t6\n";
+    write_file(dir.path() / "long.tsv", text);
+    const RunResult edges = run_citegraph({"stats", "long.tsv"}, dir.path());
+    EXPECT_EQ(edges.exit_code, 3) << edges;
+    EXPECT_EQ(edges.out, "");
+    EXPECT_EQ(edges.err, "long.tsv:2:1: error[E-LINE-LENGTH]: line is longer than the limit of 1048576 bytes\n" + load_failure_summary(1));
+    std::string jsonl = "{\"id\": \"1\", \"title\": \"";
+    jsonl.append(10'000'000, 'a');
+    jsonl += "\"}\n";
+    write_file(dir.path() / "long.jsonl", jsonl);
+    const RunResult records = run_citegraph({"stats", "long.jsonl"}, dir.path());
+    EXPECT_EQ(records.exit_code, 3) << records;
+    EXPECT_EQ(records.err, "long.jsonl:1:1: error[E-LINE-LENGTH]: line is longer than the limit of 1048576 bytes\n" + load_failure_summary(1));
 }
 
 // A line of exactly the limit is allowed ("a longer line is an error", graph/parse/source.hpp),
@@ -725,6 +830,175 @@ TEST_F(SharedDigests, Lint2024_05) {
     EXPECT_TRUE(two_ids) << "no L-NAME-TWO-IDS mentioning \"Layer-Condensed KV Cache\"";
     EXPECT_EQ(duplicates, 3);
     EXPECT_EQ(outside, 49);
+}
+
+// ------------------------------------------------------------------------------------------
+// 8. Limits (graph/parse/source.hpp, README "Limits"): each has its own error and default.
+// ------------------------------------------------------------------------------------------
+
+// 10,000 levels of indentation, generated (one more space per line: ~50 MB, not committed).
+// The TOPIC_TREE nesting limit is 64 levels: line 3 is level 1, so level 65 is line 67
+// (column 68: 4 + 64 spaces of indentation, then the bullet).
+TEST(Limits, TenThousandLevelsOfIndentationStopAtTheNestingLimit) {
+    TempDir dir;
+    std::string text = "1.  **TOPIC_TREE**\n\n";
+    for (int k = 0; k < 10'000; ++k) text += std::string(static_cast<std::size_t>(4 + k), ' ') + "*   Level " + std::to_string(k) + "\n";
+    write_file(dir.path() / "deep.md", text);
+    const auto start = std::chrono::steady_clock::now();
+    const RunResult r = run_citegraph({"stats", "deep.md"}, dir.path());
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(r.exit_code, 3) << r;
+    EXPECT_EQ(r.out, "");
+    EXPECT_NE(r.err.find("deep.md:67:69: error[E-NESTING-DEPTH]: TOPIC_TREE is nested more than 64 levels deep; the limit is 64\n"),
+              std::string::npos) << r.err.substr(0, 2000);
+    EXPECT_TRUE(r.err.ends_with(load_failure_summary(1))) << r.err.substr(0, 2000);
+    EXPECT_LT(seconds, 60.0) << "nesting must cost linear time";
+}
+
+// --max-errors: 5 missing inputs with a limit of 3 give 3 E-IO errors, then the stop.
+TEST(Limits, MaxErrorsStopsWithTooManyErrors) {
+    TempDir dir;
+    const RunResult r = run_citegraph({"stats", "--max-errors", "3", "a.md", "b.md", "c.md", "d.md", "e.md"}, dir.path());
+    EXPECT_EQ(r.exit_code, 3) << r;
+    EXPECT_EQ(r.out, "");
+    const std::string io = ": error[E-IO]: cannot open: No such file or directory\n";
+    EXPECT_EQ(r.err, "a.md" + io + "b.md" + io + "c.md" + io +
+                         "d.md: error[E-TOO-MANY-ERRORS]: too many errors (more than 3), stopping; --max-errors sets the limit\n" +
+                         load_failure_summary(4));
+}
+
+TEST(Limits, MaxErrorsDefaultsToOneHundred) {
+    TempDir dir;
+    std::vector<std::string> args{"stats"};
+    for (int k = 0; k < 150; ++k) args.push_back("missing-" + std::to_string(k) + ".md");
+    const RunResult r = run_citegraph(args, dir.path());
+    EXPECT_EQ(r.exit_code, 3) << r;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 102) << "100 errors, the stop, the summary";
+    EXPECT_NE(r.err.find("missing-100.md: error[E-TOO-MANY-ERRORS]: too many errors (more than 100), stopping"), std::string::npos);
+    EXPECT_EQ(r.err.find("missing-101.md"), std::string::npos) << "nothing is read after the stop";
+}
+
+TEST(Limits, MaxInputBytesRefusesLargerInputsBeforeReadingThem) {
+    const std::string tiny = (kCliDir / "tiny.md").string();
+    const auto size = fs::file_size(tiny);  // 2602 bytes (ls -l)
+    const RunResult over = run_citegraph({"stats", "--max-input-bytes", "1000", tiny});
+    EXPECT_EQ(over.exit_code, 3) << over;
+    EXPECT_EQ(over.err, tiny + ": error[E-TOO-LARGE]: the input is " + std::to_string(size) +
+                            " bytes; the limit is 1000 (--max-input-bytes)\n" + load_failure_summary(1));
+    // Two inputs count together.
+    const std::string tabs = (kCliDir / "tiny-tabs.md").string();
+    const auto both = size + fs::file_size(tabs);
+    const RunResult total = run_citegraph({"stats", "--max-input-bytes", std::to_string(both - 1), tiny, tabs});
+    EXPECT_EQ(total.exit_code, 3) << total;
+    EXPECT_EQ(total.err, "citegraph: error[E-TOO-LARGE]: the inputs total " + std::to_string(both) + " bytes; the limit is " +
+                             std::to_string(both - 1) + " (--max-input-bytes)\n" + load_failure_summary(1));
+    const RunResult exact = run_citegraph({"stats", "-q", "--max-input-bytes", std::to_string(both), tiny, tabs});
+    EXPECT_EQ(exact.exit_code, 0) << exact;
+}
+
+TEST(Limits, BadLimitValuesAreUsageErrors) {
+    for (const auto& args : std::vector<std::vector<std::string>>{{"stats", "--max-errors", "-1"},
+                                                                  {"stats", "--max-errors", "many"},
+                                                                  {"stats", "--max-input-bytes", "0"}}) {
+        const RunResult r = run_citegraph(args);
+        EXPECT_EQ(r.exit_code, 2) << r;
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// 9. Nothing lost: an interrupted export leaves no file; two digests of one month keep both
+//    months' gaps and ideas.
+// ------------------------------------------------------------------------------------------
+
+// SIGINT while the JSON export is being written: exit 130, neither the output nor a temporary
+// left. The input is a generated edge list big enough that writing takes a while (400,000
+// edges, ~60 MB of JSON); the test waits for the temporary to appear, then interrupts.
+TEST(Interrupt, SigintDuringExportLeavesNoPartialFile) {
+    TempDir dir;
+    {
+        std::string edges = "# citing\tcited\n";
+        for (long long k = 0; k < 400'000; ++k) edges += std::to_string(100000 + k) + '\t' + std::to_string(100000 + (k * 7919) % 400'000) + '\n';
+        write_file(dir.path() / "big.tsv", edges);
+    }
+    fs::create_directory(dir.path() / "out");
+    const std::string binary = kBinary.string();
+    const std::string input = (dir.path() / "big.tsv").string();
+    const std::string output = (dir.path() / "out" / "graph.json").string();
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+        const int null = ::open("/dev/null", O_RDWR);
+        if (null < 0 || ::dup2(null, 0) < 0 || ::dup2(null, 1) < 0 || ::dup2(null, 2) < 0) ::_exit(125);
+        ::execl(binary.c_str(), binary.c_str(), "export", input.c_str(), "-o", output.c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    // Wait (up to 5 minutes, for slow sanitizer builds) until the temporary exists.
+    bool temporary_seen = false;
+    int status = 0;
+    bool exited = false;
+    for (int waited = 0; waited < 300'000 && !temporary_seen; ++waited) {
+        if (::waitpid(pid, &status, WNOHANG) == pid) { exited = true; break; }
+        for (const auto& name : list_dir(dir.path() / "out"))
+            if (name.find(".tmp-") != std::string::npos) temporary_seen = true;
+        if (!temporary_seen) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    ASSERT_FALSE(exited) << "export finished before it could be interrupted";
+    ASSERT_TRUE(temporary_seen) << "no temporary appeared";
+    ASSERT_EQ(::kill(pid, SIGINT), 0);
+    while (::waitpid(pid, &status, 0) < 0) ASSERT_EQ(errno, EINTR);
+    ASSERT_TRUE(WIFEXITED(status)) << "killed by a signal instead of exiting";
+    EXPECT_EQ(WEXITSTATUS(status), 130);
+    EXPECT_EQ(list_dir(dir.path() / "out"), std::vector<std::string>{}) << "no partial output and no temporary";
+}
+
+// Two digests of the same month (tiny.md and a copy) used to share gap and idea keys, and the
+// second overwrote the first's. Each now keeps its own: 2 gaps and 2 ideas.
+TEST(NothingLost, TwoDigestsOfOneMonthKeepEveryGapAndIdea) {
+    TempDir dir;
+    std::string other = read_file(kCliDir / "tiny.md");
+    const std::string from = "**KV cache compression across layers and heads:**";
+    ASSERT_NE(other.find(from), std::string::npos);
+    other.replace(other.find(from), from.size(), "**Image generation at scale:**");
+    write_file(dir.path() / "other.md", other);
+    const RunResult r = run_citegraph({"export", (kCliDir / "tiny.md").string(), (dir.path() / "other.md").string()});
+    ASSERT_EQ(r.exit_code, 0) << r;
+    json j = parse_json(r.out);
+    std::set<std::string> gap_titles;
+    int gaps = 0, ideas = 0;
+    for (auto& n : j["nodes"]) {
+        if (n["kind"] == "gap") { ++gaps; gap_titles.insert(n["title"].get<std::string>()); }
+        if (n["kind"] == "idea") ++ideas;
+    }
+    EXPECT_EQ(gaps, 2);
+    EXPECT_EQ(ideas, 2);
+    EXPECT_EQ(gap_titles, (std::set<std::string>{"KV cache compression across layers and heads", "Image generation at scale"}));
+}
+
+// The table's inputs that load keep what they hold: old-style ids are papers; the first of
+// two versions is the paper's version (and lint names both, see versioned-ids.md.lint);
+// self-citations and repeated citations are kept (once per pair).
+TEST(NothingLost, TableInputsKeepTheirPapersAndEdges) {
+    json old_style = parse_json(run_citegraph({"stats", "--json", "old-style-ids.md"}, kInvalidDir).out);
+    EXPECT_EQ(old_style["nodes"]["paper"], 6);  // tiny.md's 4 + hep-th/9711200 + hep-th/9802150 (by hand)
+    EXPECT_EQ(old_style["edges"]["classified_as"], 6);
+    json versioned = parse_json(run_citegraph({"export", "versioned-ids.md"}, kInvalidDir).out);
+    bool found = false;
+    for (auto& n : versioned["nodes"])
+        if (n["id"] == "paper:2405.04434") { found = true; EXPECT_EQ(n["version"], "v2"); }
+    EXPECT_TRUE(found);
+    // self-citations.tsv: 4 edges, 2 of them self-loops (by hand); duplicate-edges.csv: 5 lines,
+    // 2 distinct pairs (by hand).
+    EXPECT_EQ(parse_json(run_citegraph({"stats", "--json", "self-citations.tsv"}, kInvalidDir).out)["edges"]["cites"], 4);
+    EXPECT_EQ(parse_json(run_citegraph({"stats", "--json", "duplicate-edges.csv"}, kInvalidDir).out)["edges"]["cites"], 2);
+}
+
+// A gzip edge list cut short (the first 300 bytes of cit-HepPh's, kept in
+// tests/data/regression/edges/) used to load the 7 edges decoded before the cut, silently.
+TEST(NothingLost, TruncatedGzipIsAnInputError) {
+    const fs::path truncated = kTestData / "regression" / "edges" / "truncated-gzip.tsv.gz";
+    const RunResult r = run_citegraph({"stats", truncated.filename().string()}, truncated.parent_path());
+    EXPECT_EQ(r.exit_code, 3) << r;
+    EXPECT_EQ(r.err, "truncated-gzip.tsv.gz:8: error[E-IO]: read error: unexpected end of file\n" + load_failure_summary(1));
 }
 
 }  // namespace
