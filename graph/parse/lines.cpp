@@ -1,10 +1,13 @@
 #include "graph/parse/lines.hpp"
 
+#include "graph/text.hpp"
+
 #include <zlib.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace citegraph::graph {
@@ -22,52 +25,65 @@ bool for_each_line(const std::string& path, DiagnosticSink& sink, std::size_t ma
         return false;
     }
     gzbuffer(file, 1u << 20);
-    std::vector<char> block(1u << 20);
-    std::string partial;  // the start of a line that continues in the next block
+    std::vector<char> buffer(1u << 20);
+    std::string carry;
     std::size_t line_number = 0;
-    bool overlong = false;       // inside a line that is being dropped
-    bool any_overlong = false;
+    bool too_long = false;
     for (;;) {
-        const int got = gzread(file, block.data(), static_cast<unsigned>(block.size()));
+        const int got = gzread(file, buffer.data(), static_cast<unsigned>(buffer.size()));
         if (got < 0) {
             int code = 0;
-            sink.error("E-IO", path, static_cast<int>(line_number + 1), 0, std::string("read error: ") + gzerror(file, &code));
+            const char* message = gzerror(file, &code);
+            sink.error("E-IO", path, static_cast<int>(line_number + 1), 0, std::string("read error: ") + message);
             gzclose(file);
             return false;
         }
-        if (got == 0) break;
-        const std::string_view chunk(block.data(), static_cast<std::size_t>(got));
-        std::size_t begin = 0;
-        while (begin <= chunk.size()) {
-            const std::size_t end = chunk.find('\n', begin);
-            if (end == std::string_view::npos) {
-                if (!overlong) partial.append(chunk.substr(begin));
-                if (!overlong && partial.size() > max_line_bytes) {
+        if (got == 0) {
+            // End of input, or a gzip stream cut short: zlib then returns what it decoded and
+            // reports Z_BUF_ERROR only through gzerror. A truncated file must not pass as whole.
+            int code = Z_OK;
+            const char* message = gzerror(file, &code);
+            if (code != Z_OK) {
+                std::string_view why = message;
+                if (text::starts_with(why, path + ": ")) why.remove_prefix(path.size() + 2);  // zlib prefixes the path
+                sink.error("E-IO", path, static_cast<int>(line_number + 1), 0, "read error: " + std::string(why));
+                gzclose(file);
+                return false;
+            }
+            break;
+        }
+        std::string_view chunk(buffer.data(), static_cast<std::size_t>(got));
+        std::size_t start = 0;
+        for (;;) {
+            const std::size_t nl = chunk.find('\n', start);
+            if (nl == std::string_view::npos) {
+                carry.append(chunk.substr(start));
+                if (carry.size() > max_line_bytes && !too_long) {
                     sink.error("E-LINE-LENGTH", path, static_cast<int>(line_number + 1), 1,
                                "line is longer than the limit of " + std::to_string(max_line_bytes) + " bytes");
-                    overlong = true;
-                    any_overlong = true;
-                    partial.clear();
+                    too_long = true;
                 }
+                if (too_long) carry.clear();
                 break;
             }
+            std::string_view line = chunk.substr(start, nl - start);
             ++line_number;
-            const std::string_view piece = chunk.substr(begin, end - begin);
-            if (overlong) {
-                overlong = false;  // the rest of the overlong line ends here; it was reported
-            } else if (!partial.empty()) {
-                partial.append(piece);
-                on_line(line_number, partial);
-                partial.clear();
+            if (!carry.empty() || too_long) {
+                if (!too_long) {
+                    carry.append(line);
+                    on_line(line_number, carry);
+                }
+                carry.clear();
+                too_long = false;
             } else {
-                on_line(line_number, piece);
+                on_line(line_number, line);
             }
-            begin = end + 1;
+            start = nl + 1;
         }
     }
-    if (!partial.empty()) on_line(++line_number, partial);
+    if (!carry.empty()) on_line(++line_number, carry);
     gzclose(file);
-    return !any_overlong;
+    return !too_long;
 }
 
 }  // namespace citegraph::graph
