@@ -121,7 +121,7 @@ void analyse_and_export(graph::LoadResult& loaded, EntryOutcome& outcome) {
 }  // namespace
 
 const std::vector<std::string>& formats() {
-    static const std::vector<std::string> all = {"digest", "edges", "jsonl"};
+    static const std::vector<std::string> all = {"digest", "edges", "jsonl", "openalex"};
     return all;
 }
 
@@ -141,6 +141,13 @@ EntryOutcome run_entry(std::string_view format, const std::uint8_t* data, std::s
         const std::string edges = dir.write("fixed.tsv", kMetadataEdges.data(), kMetadataEdges.size()).string();
         const std::string records = dir.write("fuzz.jsonl", bytes, size).string();
         loaded = graph::load_inputs({edges, records});
+    } else if (format == "openalex") {
+        // OpenAlex works: references, rebuilt abstracts, arXiv DOIs renamed at the end, topics
+        // merged into the typed graph by analyse_and_export's merge.
+        const ScratchDir& dir = ScratchDir::get();
+        graph::LoadOptions options;
+        options.input_format = "openalex";
+        loaded = graph::load_inputs({dir.write("fuzz-openalex.jsonl", bytes, size).string()}, options);
     } else {
         throw std::invalid_argument("no fuzz entry for format '" + std::string(format) + "'");
     }

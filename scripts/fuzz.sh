@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(digest edges jsonl); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(digest edges jsonl openalex); fi
 
 cmake --preset fuzz >/dev/null
 cmake --build build/fuzz -j 2 --target "${targets[@]/#/fuzz_}"

@@ -283,8 +283,10 @@ private:
                 // work's edges move to it and its metadata fills that paper's gaps.
                 remap.emplace_back(v, existing->second);
                 if (meta != data_.metadata.end()) {
-                    merge_metadata(arxiv, std::move(meta->second), 0);
+                    // Taken out before merging: merging may rehash the map and void `meta`.
+                    PaperMetadata moved = std::move(meta->second);
                     data_.metadata.erase(meta);
+                    merge_metadata(arxiv, std::move(moved), 0);
                 }
                 continue;
             }
@@ -292,8 +294,9 @@ private:
             data_.index.emplace(arxiv, v);
             data_.ids[v] = arxiv;
             if (meta != data_.metadata.end()) {
-                data_.metadata[arxiv] = std::move(meta->second);
-                data_.metadata.erase(old_id);
+                PaperMetadata moved = std::move(meta->second);
+                data_.metadata.erase(meta);
+                data_.metadata[arxiv] = std::move(moved);
             }
         }
         if (remap.empty()) return;
