@@ -29,6 +29,15 @@ for t in "${targets[@]}"; do
   artifacts="build/fuzz/artifacts/$t"
   log="build/fuzz/logs/$t.log"
   mkdir -p "$corpus" "$artifacts" "build/fuzz/logs" "tests/data/regression/$t"
+  # Seeds from ../shared are taken at run time into the uncommitted corpus: the shared digests
+  # and abstracts are other people's writing and stay in ../shared.
+  shared="../shared"
+  if [ "$t" = digest ] && [ -d "$shared/digests" ]; then
+    for d in "$shared"/digests/*.md; do head -c 60000 "$d" > "$corpus/shared-$(basename "$d")"; done
+  fi
+  if [ "$t" = jsonl ] && [ -f "$shared/data/cit-hepth/papers.jsonl.gz" ]; then
+    gzip -dc "$shared/data/cit-hepth/papers.jsonl.gz" | head -n 20 > "$corpus/shared-cit-hepth-head.jsonl" || true
+  fi
   dict=()
   if [ -f "fuzz/$t.dict" ]; then dict=(-dict="fuzz/$t.dict"); fi
   echo "fuzz.sh: $t for ${seconds}s"
