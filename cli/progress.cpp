@@ -29,7 +29,7 @@ PassTimer::~PassTimer() {
     done_cv_.notify_all();
     if (watcher_.joinable()) watcher_.join();
     if (print_timing_ || announced_)
-        err_ << "citegraph: " << (print_timing_ ? "timing " : "") << name_ << " " << std::fixed << std::setprecision(3) << seconds()
+        err_ << "citegraph: " << (print_timing_ ? "timing " : "") << name_ << " " << std::fixed << std::setprecision(4) << seconds()
              << " s" << std::defaultfloat << '\n';
 }
 

@@ -13,6 +13,7 @@ struct RankOptions {
     std::vector<std::string> weights;  // "signal=value"
     double damping = 0.85;
     double tolerance = 1e-10;
+    std::string solver = "auto";  // PageRank: auto, components or power
     std::uint32_t samples = 0;  // betweenness: 0 = exact
     std::uint64_t seed = 42;
     int threads = 0;

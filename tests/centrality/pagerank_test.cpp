@@ -17,6 +17,7 @@ namespace {
 using analysis::page_rank;
 using analysis::PageRankOptions;
 using analysis::PageRankResult;
+using analysis::PageRankSolver;
 using analysis::PageRankStop;
 
 PageRankOptions tight() {
@@ -149,6 +150,7 @@ TEST(PageRankTest, EmptyAndSingleVertex) {
 TEST(PageRankTest, StopCriteria) {
     const auto g = random_graph(7, 200, 4.0, Weights::None);
     PageRankOptions scaled;
+    scaled.solver = PageRankSolver::Power;
     scaled.tolerance = 1e-6;
     PageRankOptions absolute = scaled;
     absolute.stop = PageRankStop::Absolute;
@@ -159,6 +161,7 @@ TEST(PageRankTest, StopCriteria) {
     EXPECT_LE(rs.iterations, ra.iterations);
 
     PageRankOptions once;
+    once.solver = PageRankSolver::Power;
     once.max_iterations = 1;
     const auto r1 = run(g, once);
     EXPECT_FALSE(r1.converged);
@@ -224,15 +227,108 @@ TEST(PageRankTest, MatchesDenseGoogleMatrixOnRandomGraphs) {
             for (double& v : o.dangling) v = static_cast<double>(rng() % 3);
             o.dangling[rng() % g.n] = 2.0;
         }
-        const auto r = run(g, o);
-        EXPECT_TRUE(r.converged);
-        expect_near_all(r.score, naive_page_rank(g, o.damping, o.personalization, o.dangling), 1e-9);
+        const auto want = naive_page_rank(g, o.damping, o.personalization, o.dangling);
+        for (const auto solver : {PageRankSolver::Auto, PageRankSolver::Power, PageRankSolver::SccGaussSeidel}) {
+            if (solver == PageRankSolver::SccGaussSeidel && !o.dangling.empty()) continue;
+            SCOPED_TRACE("solver " + std::to_string(static_cast<int>(solver)));
+            o.solver = solver;
+            const auto r = run(g, o);
+            EXPECT_TRUE(r.converged);
+            if (solver != PageRankSolver::Auto) {
+                EXPECT_EQ(r.solver, solver);
+            }
+            expect_near_all(r.score, want, 1e-9);
+        }
 
         // The default options too (tolerance 1e-10, networkx's criterion): invariants only.
         PageRankOptions def;
         def.personalization = o.personalization;
         run(g, def);
     }
+}
+
+// The component-wise solve on ~100 citation-like graphs (a DAG plus mutual citations, short
+// rings and long back edges, so components of every size), unweighted and weighted, with and
+// without personalization, against the dense Google matrix; and the power iteration on the same
+// graphs agreeing with it.
+TEST(PageRankTest, ComponentSolveMatchesDenseGoogleMatrixOnCitationLikeGraphs) {
+    const double alphas[] = {0.5, 0.85, 0.99};
+    int cyclic = 0, several = 0;
+    for (std::uint64_t seed = 1; seed <= 100; ++seed) {
+        SCOPED_TRACE("seed " + std::to_string(seed));
+        const auto g = citation_like_graph(seed, 60, seed % 3 == 0 ? Weights::Real : Weights::None);
+        auto o = tight();
+        o.damping = alphas[seed % 3];
+        o.solver = PageRankSolver::SccGaussSeidel;
+        std::mt19937_64 rng(seed * 31);
+        if (seed % 4 == 1) {
+            o.personalization.resize(g.n);
+            for (double& v : o.personalization) v = static_cast<double>(rng() % 4);
+            o.personalization[rng() % g.n] = 1.0;
+        }
+        const auto r = run(g, o);
+        EXPECT_TRUE(r.converged);
+        EXPECT_EQ(r.solver, PageRankSolver::SccGaussSeidel);
+        EXPECT_EQ(r.iterations, 0) << "the solve alone should meet the threshold";
+        expect_near_all(r.score, naive_page_rank(g, o.damping, o.personalization, {}), 1e-9);
+        cyclic += r.cyclic_components > 0;
+        several += r.cyclic_components > 1;
+
+        auto power = o;
+        power.solver = PageRankSolver::Power;
+        expect_near_all(run(g, power).score, r.score, 1e-9);
+    }
+    // The generator must give the solve cycles to work through, and often more than one.
+    EXPECT_GE(cyclic, 60);
+    EXPECT_GE(several, 20);
+}
+
+// The reported change is the change one power iteration would make: check it against one.
+//   0 <-> 1 -> 2 -> 0 (one component), 3 -> 0, 2 -> 4 (4 dangling)
+TEST(PageRankTest, ComponentSolveReportsTheChangeOfOneMoreIteration) {
+    EdgeList g{5, {{0, 1}, {1, 0}, {1, 2}, {2, 0}, {3, 0}, {2, 4}}, {}, {}};
+    PageRankOptions o;
+    o.solver = PageRankSolver::SccGaussSeidel;
+    o.tolerance = 1e-6;  // loose, so that the residual left is well above rounding
+    const auto r = run(g, o);
+    ASSERT_TRUE(r.converged);
+    EXPECT_EQ(r.cyclic_components, 1u);
+    EXPECT_EQ(r.largest_component, 3u);
+    const std::vector<double> uniform(5, 0.2);
+    const double change = page_rank_one_more_iteration(g, r.score, 0.85, uniform, uniform);
+    EXPECT_GT(change, 1e-12);
+    EXPECT_NEAR(r.last_change, change, 1e-15 + 1e-9 * change);
+}
+
+// Auto gives the component solve up on a graph that is mostly one cycle (a ring with chords):
+// power iteration, from 1/n, gives the result.
+TEST(PageRankTest, AutoUsesPowerIterationOnAGiantCycle) {
+    EdgeList ring{50, {}, {}, {}};
+    for (Vertex v = 0; v < 50; ++v) {
+        ring.edges.emplace_back(v, (v + 1) % 50);
+        ring.edges.emplace_back(v, (v + 7) % 50);
+    }
+    const auto r = run(ring, PageRankOptions{});
+    EXPECT_EQ(r.solver, PageRankSolver::Power);
+    EXPECT_GT(r.iterations, 0);
+    expect_near_all(r.score, std::vector<double>(50, 0.02), 1e-12);
+    auto forced = tight();
+    forced.solver = PageRankSolver::SccGaussSeidel;
+    const auto f = run(ring, forced);
+    EXPECT_EQ(f.solver, PageRankSolver::SccGaussSeidel);
+    EXPECT_EQ(f.largest_component, 50u);
+    expect_near_all(f.score, r.score, 1e-12);
+}
+
+TEST(PageRankTest, ComponentSolverRejectsWhatItCannotSolve) {
+    EdgeList g{2, {{0, 1}}, {}, {}};
+    PageRankOptions o;
+    o.solver = PageRankSolver::SccGaussSeidel;
+    o.damping = 1.0;
+    expect_invalid(g, o, "needs damping < 1");
+    o.damping = 0.85;
+    o.dangling = {1.0, 0.0};
+    expect_invalid(g, o, "dangling distribution");
 }
 
 }  // namespace

@@ -65,6 +65,45 @@ inline EdgeList random_graph(std::uint64_t seed, std::uint32_t max_n, double den
     return g;
 }
 
+// A citation-like multigraph: vertices in publication order, each citing a few earlier ones
+// (a DAG), plus a few edges to later vertices that close cycles: mutual citations, rings of
+// three, and now and then a long back edge that merges many vertices into one component. Also
+// self-loops, parallel edges, and uncited or citing-nothing (dangling) vertices. The component
+// structure PageRankSolver::SccGaussSeidel works through.
+inline EdgeList citation_like_graph(std::uint64_t seed, std::uint32_t max_n, Weights weights) {
+    std::mt19937_64 rng(seed);
+    auto uniform = [&](std::uint64_t lo, std::uint64_t hi) { return lo + rng() % (hi - lo + 1); };
+    EdgeList g;
+    g.n = static_cast<std::uint32_t>(uniform(1, max_n));
+    auto add = [&](Vertex s, Vertex t) {
+        g.edges.emplace_back(s, t);
+        if (weights == Weights::Real) g.weights.push_back(0.05 + static_cast<double>(rng() % 1000) / 250.0);
+        if (weights == Weights::Dyadic) g.weights.push_back(0.5 * static_cast<double>(1 + rng() % 6));
+    };
+    for (Vertex v = 1; v < g.n; ++v) {
+        const auto refs = uniform(0, 4);
+        for (std::uint64_t i = 0; i < refs; ++i) add(v, static_cast<Vertex>(uniform(0, v - 1)));
+    }
+    const auto back = uniform(0, g.n / 4 + 1);
+    for (std::uint64_t i = 0; i < back && g.n > 1; ++i) {
+        const auto s = static_cast<Vertex>(uniform(0, g.n - 2));
+        const auto kind = rng() % 4;
+        const auto t = static_cast<Vertex>(kind == 0 ? uniform(s + 1, g.n - 1) : std::min<std::uint64_t>(g.n - 1, s + uniform(1, 3)));
+        add(s, t);
+        if (kind == 1) add(t, s);  // a mutual citation
+    }
+    if (g.n > 0 && rng() % 2) add(static_cast<Vertex>(uniform(0, g.n - 1)), static_cast<Vertex>(uniform(0, g.n - 1)));
+    if (!g.edges.empty() && rng() % 2) {
+        const auto e = g.edges[rng() % g.edges.size()];
+        add(e.first, e.second);  // a parallel edge
+    }
+    if (g.n > 0 && rng() % 3 == 0) {
+        const auto v = static_cast<Vertex>(uniform(0, g.n - 1));
+        add(v, v);  // a self-loop
+    }
+    return g;
+}
+
 // --------------------------------------------------------------------------------------------
 // Naive PageRank: the explicit dense Google matrix
 //   G[u][v] = alpha * (P[u][v] if W(u) > 0 else d[v]) + (1 - alpha) * p[v],
