@@ -89,6 +89,10 @@ public:
     explicit Row(const std::vector<Column>& columns) : columns_(columns), cells_(columns.size()) {}
     void str(std::string_view name, std::string value) { cell(name).text = std::move(value); }
     void json(std::string_view name, std::string value) { cell(name).text = std::move(value); }
+    template <typename Value>
+    void structured(std::string_view name, const Value& value) {
+        json(name, to_json(value));
+    }
     void integer(std::string_view name, long long value) { cell(name).integer = value; }
     void number(std::string_view name, double value) { cell(name).number = std::isfinite(value) ? value : 0.0; }
     std::vector<Cell> take() { return std::move(cells_); }
@@ -102,47 +106,6 @@ private:
     const std::vector<Column>& columns_;
     std::vector<Cell> cells_;
 };
-
-void fill(Row& row, const graph::PaperProps& p) {
-    row.str("version", p.version);
-    row.json("names", to_json(p.names));
-    row.json("tree_entries", to_json(p.tree_entries));
-    row.json("sota", to_json(p.sota));
-    row.json("contributions", to_json(p.contributions));
-    row.json("reading", to_json(p.reading));
-    row.json("months", to_json(p.months));
-    row.json("mentions_per_section", to_json(p.mentions_per_section));
-    row.json("same_as", to_json(p.same_as));
-    row.str("title", p.title);
-    row.str("abstract", p.abstract);
-    row.str("date", p.date);
-}
-
-void fill(Row& row, const graph::TopicProps& t) {
-    row.str("name", t.name);
-    row.str("path", t.path);
-    row.integer("depth", t.depth);
-    row.json("notes", to_json(t.notes));
-}
-
-void fill(Row& row, const graph::GapProps& g) {
-    row.str("title", g.title);
-    row.str("text", g.text);
-    row.json("sub_points", to_json(g.sub_points));
-    row.str("month", g.month);
-}
-
-void fill(Row& row, const graph::IdeaProps& i) {
-    row.str("title", i.title);
-    row.str("tag", i.tag);
-    row.str("motivation", i.motivation);
-    row.str("novelty", i.novelty);
-    row.str("approach", i.approach);
-    row.str("data_metrics", i.data_metrics);
-    row.str("risk", i.risk);
-    row.json("other_fields", to_json(i.other_fields));
-    row.str("month", i.month);
-}
 
 // ---- visuals ---------------------------------------------------------------------------------
 
@@ -325,7 +288,7 @@ std::vector<Cell> node_cells(const ExportInput& input, graph::Vertex v) {
     row.str("group", vis.group);
     row.number("influence", vis.influence);
     row.integer("influence_rank", vis.influence_rank);
-    std::visit([&row](const auto& attrs) { fill(row, attrs); }, node.attrs);
+    std::visit([&row](const auto& attrs) { detail::visit_attributes(attrs, row); }, node.attrs);
     return row.take();
 }
 

@@ -1,5 +1,6 @@
 #include "output/json_export.hpp"
 
+#include <string_view>
 #include <unordered_map>
 #include <variant>
 
@@ -8,50 +9,23 @@
 namespace citegraph::output {
 namespace {
 
-using detail::append_json;
 using detail::JsonObject;
 
-// Every attribute of the node's kind in the model's order, except a paper's same_as, which
-// only the column formats carry (graph_export.cpp).
-void append_attributes(JsonObject& obj, const graph::PaperProps& p) {
-    obj.str("version", p.version);
-    append_json(obj.key("names"), p.names);
-    append_json(obj.key("tree_entries"), p.tree_entries);
-    append_json(obj.key("sota"), p.sota);
-    append_json(obj.key("contributions"), p.contributions);
-    append_json(obj.key("reading"), p.reading);
-    append_json(obj.key("months"), p.months);
-    append_json(obj.key("mentions_per_section"), p.mentions_per_section);
-    obj.str("title", p.title);
-    obj.str("abstract", p.abstract);
-    obj.str("date", p.date);
-}
+// The node-link JSON has never carried a paper's same_as (format_version 1); the column
+// formats do. Everything else goes straight to the object.
+class NodeLinkAttributes {
+public:
+    explicit NodeLinkAttributes(JsonObject& obj) : obj_(obj) {}
+    void str(std::string_view name, std::string_view value) { obj_.str(name, value); }
+    void integer(std::string_view name, long long value) { obj_.integer(name, value); }
+    template <typename Value>
+    void structured(std::string_view name, const Value& value) {
+        if (name != "same_as") obj_.structured(name, value);
+    }
 
-void append_attributes(JsonObject& obj, const graph::TopicProps& t) {
-    obj.str("name", t.name);
-    obj.str("path", t.path);
-    obj.integer("depth", t.depth);
-    append_json(obj.key("notes"), t.notes);
-}
-
-void append_attributes(JsonObject& obj, const graph::GapProps& g) {
-    obj.str("title", g.title);
-    obj.str("text", g.text);
-    append_json(obj.key("sub_points"), g.sub_points);
-    obj.str("month", g.month);
-}
-
-void append_attributes(JsonObject& obj, const graph::IdeaProps& i) {
-    obj.str("title", i.title);
-    obj.str("tag", i.tag);
-    obj.str("motivation", i.motivation);
-    obj.str("novelty", i.novelty);
-    obj.str("approach", i.approach);
-    obj.str("data_metrics", i.data_metrics);
-    obj.str("risk", i.risk);
-    append_json(obj.key("other_fields"), i.other_fields);
-    obj.str("month", i.month);
-}
+private:
+    JsonObject& obj_;
+};
 
 }  // namespace
 
@@ -87,8 +61,9 @@ void write_node_link_json(std::ostream& os, const graph::KnowledgeGraph& kg, con
             obj.str("kind", graph::to_string(node.kind));
             obj.str("key", node.key);
             obj.str("label", node.label);
-            append_json(obj.key("seen"), node.seen);
-            std::visit([&obj](const auto& attrs) { append_attributes(obj, attrs); }, node.attrs);
+            obj.structured("seen", node.seen);
+            NodeLinkAttributes attributes(obj);
+            std::visit([&attributes](const auto& attrs) { detail::visit_attributes(attrs, attributes); }, node.attrs);
         }
         os << line;
     }
@@ -112,7 +87,7 @@ void write_node_link_json(std::ostream& os, const graph::KnowledgeGraph& kg, con
                 obj.str("evidence", graph::to_string(edge.evidence));
                 obj.number("score", edge.score);
                 obj.str("matched_text", edge.matched_text);
-                append_json(obj.key("seen"), edge.seen);
+                obj.structured("seen", edge.seen);
             }
             os << line;
         }
