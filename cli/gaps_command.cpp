@@ -1,30 +1,11 @@
 #include "cli/gaps_command.hpp"
 
-#include "analysis/coverage.hpp"
-
-#include <nlohmann/json.hpp>
-
 #include <iomanip>
 #include <map>
 #include <ostream>
 #include <sstream>
 
 namespace citegraph::cli {
-namespace {
-
-std::string fixed(double x) {
-    std::ostringstream s;
-    s << std::fixed << std::setprecision(3) << x;
-    return s.str();
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? std::string(sep) : std::string()) + items[i];
-    return out;
-}
-
-}  // namespace
 
 std::string tsv_field(std::string_view text) {
     std::string out(text);
@@ -44,6 +25,7 @@ void add_link_options(CLI::App& command, LinkCommandOptions& options) {
 }
 
 std::optional<graph::LoadResult> load_with_links(const LinkCommandOptions& options, std::ostream& err) {
+    if (options.tsv && options.common.json) throw UsageError("--json and --tsv exclude each other");
     auto loaded = load_or_report(options.common, err, true);
     if (!loaded || options.no_inferred) return loaded;
     analysis::LinkOptions lo;
@@ -51,6 +33,42 @@ std::optional<graph::LoadResult> load_with_links(const LinkCommandOptions& optio
     lo.max_links = options.max_links;
     analysis::add_inferred_links(loaded->graph, analysis::infer_links(*loaded, lo));
     return loaded;
+}
+
+std::string format_score(double score) {
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(3) << score;
+    return s.str();
+}
+
+std::string join_list(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += separator;
+        out += items[i];
+    }
+    return out;
+}
+
+nlohmann::ordered_json paper_link_json(const graph::LoadResult& loaded, const analysis::EvidenceLink& link) {
+    const std::string& paper = loaded.graph[link.target].key;
+    return {{"paper", paper}, {"name", display_name(loaded, paper)}, {"evidence", graph::to_string(link.evidence)},
+            {"score", link.score}, {"terms", link.terms}, {"file", link.where.file}, {"line", link.where.line}};
+}
+
+std::string tsv_link_cells(std::string_view target, std::string_view name, const analysis::EvidenceLink& link) {
+    std::string cells = tsv_field(target) + '\t' + tsv_field(name) + '\t';
+    cells += graph::to_string(link.evidence);
+    cells += '\t' + format_score(link.score) + '\t' + tsv_field(join_list(link.terms, ", ")) + '\n';
+    return cells;
+}
+
+void print_paper_link(std::ostream& out, const graph::LoadResult& loaded, const analysis::EvidenceLink& link, int evidence_width) {
+    const std::string& paper = loaded.graph[link.target].key;
+    out << "    " << std::left << std::setw(evidence_width) << graph::to_string(link.evidence) << std::setw(16) << paper
+        << display_name(loaded, paper);
+    if (link.evidence == graph::Evidence::Inferred) out << "  (" << format_score(link.score) << "; " << join_list(link.terms, ", ") << ')';
+    out << '\n';
 }
 
 void setup_gaps(CLI::App& app, LinkCommandOptions& options) {
@@ -61,7 +79,6 @@ void setup_gaps(CLI::App& app, LinkCommandOptions& options) {
 }
 
 int run_gaps(const LinkCommandOptions& options, std::ostream& out, std::ostream& err) {
-    if (options.tsv && options.common.json) throw UsageError("--json and --tsv exclude each other");
     auto loaded = load_with_links(options, err);
     if (!loaded) return kInputError;
     const auto& kg = loaded->graph;
@@ -76,10 +93,7 @@ int run_gaps(const LinkCommandOptions& options, std::ostream& out, std::ostream&
         for (const auto& c : coverage) {
             const auto& gap = kg[c.gap];
             nlohmann::ordered_json links = nlohmann::ordered_json::array();
-            for (const auto& l : c.links)
-                links.push_back({{"paper", kg[l.target].key}, {"name", display_name(*loaded, kg[l.target].key)},
-                                 {"evidence", graph::to_string(l.evidence)}, {"score", l.score}, {"terms", l.terms},
-                                 {"file", l.where.file}, {"line", l.where.line}});
+            for (const auto& l : c.links) links.push_back(paper_link_json(*loaded, l));
             nlohmann::ordered_json item;
             item["gap"] = gap.key;
             item["title"] = gap.gap().title;
@@ -106,9 +120,7 @@ int run_gaps(const LinkCommandOptions& options, std::ostream& out, std::ostream&
             const std::string head = tsv_field(gap.key) + '\t' + tsv_field(gap.gap().month) + '\t' + tsv_field(gap.gap().title) + '\t' +
                                      (c.supported ? "yes" : "no") + '\t';
             if (c.links.empty()) out << head << "\t\t\t\t\n";
-            for (const auto& l : c.links)
-                out << head << tsv_field(kg[l.target].key) << '\t' << tsv_field(display_name(*loaded, kg[l.target].key)) << '\t'
-                    << graph::to_string(l.evidence) << '\t' << fixed(l.score) << '\t' << tsv_field(join(l.terms, ", ")) << '\n';
+            for (const auto& l : c.links) out << head << tsv_link_cells(kg[l.target].key, display_name(*loaded, kg[l.target].key), l);
         }
         return kOk;
     }
@@ -121,17 +133,12 @@ int run_gaps(const LinkCommandOptions& options, std::ostream& out, std::ostream&
         const auto& gap = kg[c.gap];
         out << '\n' << gap.key << "  " << gap.gap().title << "\n    " << c.by_id << " by id, " << c.by_name << " by name, " << c.inferred
             << " inferred" << (c.supported ? "" : "  ** FLAGGED: no id or name support **") << '\n';
-        for (const auto& l : c.links) {
-            out << "    " << std::left << std::setw(9) << graph::to_string(l.evidence) << std::setw(16) << kg[l.target].key
-                << display_name(*loaded, kg[l.target].key);
-            if (l.evidence == graph::Evidence::Inferred) out << "  (" << fixed(l.score) << "; " << join(l.terms, ", ") << ')';
-            out << '\n';
-        }
+        for (const auto& l : c.links) print_paper_link(out, *loaded, l, 9);
     }
     if (!themes.empty()) {
         out << "\n# gap themes that recur across months\n";
         for (const auto& t : themes) {
-            out << "  " << join(t.months, ", ") << ": " << join(t.terms, ", ") << '\n';
+            out << "  " << join_list(t.months, ", ") << ": " << join_list(t.terms, ", ") << '\n';
             for (auto g : t.gaps) out << "    " << kg[g].key << "  " << kg[g].gap().title << '\n';
         }
     }

@@ -1,6 +1,5 @@
 #include "output/graph_export.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <string_view>
@@ -12,63 +11,16 @@
 #include "analysis/influence.hpp"
 #include "analysis/layout.hpp"
 #include "analysis/projection.hpp"
-#include "output/escape.hpp"
+#include "output/json_writer.hpp"
 
 namespace citegraph::output {
 namespace {
 
 using graph::EdgeKind;
 using graph::NodeKind;
-using graph::Provenance;
 
-// ---- JSON text for structured attributes (same shapes as json_export) ----------------------
-
-class JsonObject {
-public:
-    explicit JsonObject(std::string& out) : out_(out) { out_ += '{'; }
-    JsonObject(const JsonObject&) = delete;
-    JsonObject& operator=(const JsonObject&) = delete;
-    ~JsonObject() { out_ += '}'; }
-    std::string& key(std::string_view name) {
-        if (!first_) out_ += ", ";
-        first_ = false;
-        out_ += json_string(name);
-        out_ += ": ";
-        return out_;
-    }
-    void str(std::string_view name, std::string_view value) { key(name) += json_string(value); }
-    void integer(std::string_view name, long long value) { key(name) += std::to_string(value); }
-    void provenance(const Provenance& where) {
-        str("file", where.file);
-        integer("line", where.line);
-        str("section", where.section);
-    }
-
-private:
-    std::string& out_;
-    bool first_ = true;
-};
-
-template <typename Range, typename Each>
-std::string json_list(const Range& items, Each&& each) {
-    std::string out = "[";
-    bool first = true;
-    for (const auto& item : items) {
-        if (!first) out += ", ";
-        first = false;
-        each(out, item);
-    }
-    out += ']';
-    return out;
-}
-
-std::string json_strings(const std::vector<std::string>& items) {
-    return json_list(items, [](std::string& o, const std::string& s) { o += json_string(s); });
-}
-
-std::string json_seen(const std::vector<Provenance>& seen) {
-    return json_list(seen, [](std::string& o, const Provenance& p) { JsonObject(o).provenance(p); });
-}
+// Structured attributes are JSON text with the node-link JSON's shapes (json_writer.hpp).
+using detail::to_json;
 
 // ---- columns ---------------------------------------------------------------------------------
 
@@ -137,6 +89,10 @@ public:
     explicit Row(const std::vector<Column>& columns) : columns_(columns), cells_(columns.size()) {}
     void str(std::string_view name, std::string value) { cell(name).text = std::move(value); }
     void json(std::string_view name, std::string value) { cell(name).text = std::move(value); }
+    template <typename Value>
+    void structured(std::string_view name, const Value& value) {
+        json(name, to_json(value));
+    }
     void integer(std::string_view name, long long value) { cell(name).integer = value; }
     void number(std::string_view name, double value) { cell(name).number = std::isfinite(value) ? value : 0.0; }
     std::vector<Cell> take() { return std::move(cells_); }
@@ -150,87 +106,6 @@ private:
     const std::vector<Column>& columns_;
     std::vector<Cell> cells_;
 };
-
-void fill(Row& row, const graph::PaperProps& p) {
-    row.str("version", p.version);
-    row.json("names", json_list(p.names, [](std::string& o, const graph::PaperName& n) {
-                 JsonObject w(o);
-                 w.str("text", n.text);
-                 w.str("source", n.source);
-                 w.provenance(n.where);
-             }));
-    row.json("tree_entries", json_list(p.tree_entries, [](std::string& o, const graph::TreeEntry& t) {
-                 JsonObject w(o);
-                 w.str("topic_path", t.topic_path);
-                 w.str("description", t.description);
-                 w.provenance(t.where);
-             }));
-    row.json("sota", json_list(p.sota, [](std::string& o, const graph::SotaEntry& s) {
-                 JsonObject w(o);
-                 w.integer("rank", s.rank);
-                 w.str("keywords", s.keywords);
-                 w.str("breakthrough", s.breakthrough);
-                 w.str("impact", s.impact);
-                 w.provenance(s.where);
-             }));
-    row.json("contributions", json_list(p.contributions, [](std::string& o, const graph::Contribution& c) {
-                 JsonObject w(o);
-                 w.str("title", c.title);
-                 w.str("text", c.text);
-                 w.str("comment", c.comment);
-                 w.provenance(c.where);
-             }));
-    row.json("reading", json_list(p.reading, [](std::string& o, const graph::ReadingEntry& r) {
-                 JsonObject w(o);
-                 w.integer("position", r.position);
-                 w.str("label", r.label);
-                 w.str("reason", r.reason);
-                 w.provenance(r.where);
-             }));
-    row.json("months", json_strings(p.months));
-    {
-        std::string counts;
-        {
-            JsonObject w(counts);
-            for (const auto& [section, count] : p.mentions_per_section) w.integer(section, count);
-        }
-        row.json("mentions_per_section", std::move(counts));
-    }
-    row.json("same_as", json_strings(p.same_as));
-    row.str("title", p.title);
-    row.str("abstract", p.abstract);
-    row.str("date", p.date);
-}
-
-void fill(Row& row, const graph::TopicProps& t) {
-    row.str("name", t.name);
-    row.str("path", t.path);
-    row.integer("depth", t.depth);
-    row.json("notes", json_strings(t.notes));
-}
-
-void fill(Row& row, const graph::GapProps& g) {
-    row.str("title", g.title);
-    row.str("text", g.text);
-    row.json("sub_points", json_strings(g.sub_points));
-    row.str("month", g.month);
-}
-
-void fill(Row& row, const graph::IdeaProps& i) {
-    row.str("title", i.title);
-    row.str("tag", i.tag);
-    row.str("motivation", i.motivation);
-    row.str("novelty", i.novelty);
-    row.str("approach", i.approach);
-    row.str("data_metrics", i.data_metrics);
-    row.str("risk", i.risk);
-    row.json("other_fields", json_list(i.other_fields, [](std::string& o, const std::pair<std::string, std::string>& f) {
-                 JsonObject w(o);
-                 w.str("label", f.first);
-                 w.str("text", f.second);
-             }));
-    row.str("month", i.month);
-}
 
 // ---- visuals ---------------------------------------------------------------------------------
 
@@ -404,7 +279,7 @@ std::vector<Cell> node_cells(const ExportInput& input, graph::Vertex v) {
     row.str("kind", std::string(graph::to_string(node.kind)));
     row.str("key", node.key);
     row.str("label", node.label);
-    row.json("seen", json_seen(node.seen));
+    row.json("seen", to_json(node.seen));
     row.number("size", vis.size);
     row.str("color", hex_color(vis));
     row.number("x", vis.x);
@@ -413,7 +288,7 @@ std::vector<Cell> node_cells(const ExportInput& input, graph::Vertex v) {
     row.str("group", vis.group);
     row.number("influence", vis.influence);
     row.integer("influence_rank", vis.influence_rank);
-    std::visit([&row](const auto& attrs) { fill(row, attrs); }, node.attrs);
+    std::visit([&row](const auto& attrs) { detail::visit_attributes(attrs, row); }, node.attrs);
     return row.take();
 }
 
@@ -424,16 +299,13 @@ std::vector<Cell> edge_cells(const ExportInput& input, graph::Edge e) {
     row.str("evidence", std::string(graph::to_string(edge.evidence)));
     row.number("score", edge.score);
     row.str("matched_text", edge.matched_text);
-    row.json("seen", json_seen(edge.seen));
+    row.json("seen", to_json(edge.seen));
     return row.take();
 }
 
 std::string format_double(double value) {
-    if (!std::isfinite(value)) value = 0.0;
-    char buffer[64];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    std::string text(buffer, ec == std::errc() ? static_cast<std::size_t>(end - buffer) : 0);
-    if (text.find_first_of(".e") == std::string::npos) text += ".0";
+    std::string text;
+    detail::append_json_number(text, std::isfinite(value) ? value : 0.0);
     return text;
 }
 
