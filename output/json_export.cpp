@@ -11,22 +11,6 @@ namespace {
 
 using detail::JsonObject;
 
-// The node-link JSON has never carried a paper's same_as (format_version 1); the column
-// formats do. Everything else goes straight to the object.
-class NodeLinkAttributes {
-public:
-    explicit NodeLinkAttributes(JsonObject& obj) : obj_(obj) {}
-    void str(std::string_view name, std::string_view value) { obj_.str(name, value); }
-    void integer(std::string_view name, long long value) { obj_.integer(name, value); }
-    template <typename Value>
-    void structured(std::string_view name, const Value& value) {
-        if (name != "same_as") obj_.structured(name, value);
-    }
-
-private:
-    JsonObject& obj_;
-};
-
 }  // namespace
 
 // One id scheme for every format.
@@ -62,8 +46,7 @@ void write_node_link_json(std::ostream& os, const graph::KnowledgeGraph& kg, con
             obj.str("key", node.key);
             obj.str("label", node.label);
             obj.structured("seen", node.seen);
-            NodeLinkAttributes attributes(obj);
-            std::visit([&attributes](const auto& attrs) { detail::visit_attributes(attrs, attributes); }, node.attrs);
+            std::visit([&obj](const auto& attrs) { detail::visit_attributes(attrs, obj); }, node.attrs);
         }
         os << line;
     }

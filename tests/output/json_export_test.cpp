@@ -74,7 +74,7 @@ TEST(NodeLinkJson, TinyGraphExactText) {
               "    {\"id\": \"paper:2405.10300\", \"kind\": \"paper\", \"key\": \"2405.10300\", \"label\": \"2405.10300\", "
               "\"seen\": [{\"file\": \"d.md\", \"line\": 3, \"section\": \"TOPIC_TREE\"}], \"version\": \"\", "
               "\"names\": [], \"tree_entries\": [], \"sota\": [], \"contributions\": [], \"reading\": [], "
-              "\"months\": [], \"mentions_per_section\": {}, \"title\": \"\", \"abstract\": \"\", \"date\": \"\"}\n"
+              "\"months\": [], \"mentions_per_section\": {}, \"same_as\": [], \"title\": \"\", \"abstract\": \"\", \"date\": \"\"}\n"
               "  ],\n"
               "  \"links\": [\n"
               "    {\"source\": \"paper:2405.10300\", \"target\": \"topic:ml\", \"key\": 0, \"kind\": \"classified_as\", "
@@ -93,7 +93,7 @@ TEST(NodeLinkJson, EveryNodeKindHasItsAttributesInAFixedOrder) {
     };
     EXPECT_EQ(keys_of(node_with_id(doc, "paper:2405.10300")),
               with_common({"version", "names", "tree_entries", "sota", "contributions", "reading", "months",
-                           "mentions_per_section", "title", "abstract", "date"}));
+                           "mentions_per_section", "same_as", "title", "abstract", "date"}));
     EXPECT_EQ(keys_of(node_with_id(doc, "topic:machine learning")), with_common({"name", "path", "depth", "notes"}));
     EXPECT_EQ(keys_of(node_with_id(doc, "gap:2024-05/g1")), with_common({"title", "text", "sub_points", "month"}));
     EXPECT_EQ(keys_of(node_with_id(doc, "idea:2024-05/i1")),
@@ -121,6 +121,7 @@ TEST(NodeLinkJson, AttributeValues) {
     EXPECT_EQ(kan["mentions_per_section"], ordered_json::parse(R"({"CONTRIBUTIONS": 2, "TOPIC_TREE": 1})"));
     EXPECT_EQ(kan["abstract"], "Line one.\nLine \"two\".");
     EXPECT_EQ(kan["seen"].size(), 2u);
+    EXPECT_EQ(kan["same_as"], ordered_json::parse(R"(["2405.10300v9"])"));
 
     const ordered_json& topic = node_with_id(doc, "topic:machine learning/interpretability");
     EXPECT_EQ(topic["path"], "Machine Learning > Interpretability");

@@ -55,6 +55,7 @@ inline graph::KnowledgeGraph sample_graph() {
         p.title = "KAN: Kolmogorov-Arnold Networks";
         p.abstract = "Line one.\nLine \"two\".";
         p.date = "2024-04-30";
+        p.same_as = {"2405.10300v9"};
     }
 
     const Vertex other = kg.ensure(NodeKind::Paper, "2404.19756");
