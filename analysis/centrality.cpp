@@ -40,6 +40,12 @@ constexpr double kParallelWork = 1e6;
 // a machine where another process may hold a core, so it runs on one thread.
 constexpr double kPageRankParallelWork = 2e6;
 
+// PageRankSolver::Auto on graphs probed with 3 power iterations (PageRankOptions::
+// probe_from_edges): the iteration goes on when the third iteration's change is below
+// kSlowMixing times the second's. The threshold sits between what an R-MAT graph shows (0.15)
+// and a citation graph (cit-HepPh: 0.40, then rising towards alpha).
+constexpr double kSlowMixing = 0.3;
+
 template <typename T>
 std::string str(const T& v) {
     std::ostringstream os;
@@ -405,12 +411,10 @@ PageRankResult page_rank(const CsrGraph& g, const PageRankOptions& opt) {
         for (std::uint32_t k = 0; k < m; ++k) in_w[k] = g.out_weight(g.in_edge_index(k));
     }
 
-    // The component-wise solve, when it applies; the power iteration from 1/n otherwise, or
-    // from the solve's result when that missed the threshold (a component ran out of sweeps).
-    // (Component labels need vertex numbers below 2^31.) Auto gives the solve up when more than
-    // half of the vertices wait in unfinished cycles at once: a graph that is mostly one giant
-    // cycle, where power iteration mixes fast and runs in parallel (on a 16M-edge R-MAT graph,
-    // 17 iterations on two threads against 90 serial sweeps).
+    // The component-wise solve, when it applies (component labels need vertex numbers below
+    // 2^31); the power iteration from 1/n otherwise, or from the solve's result when that
+    // missed the threshold (a component ran out of sweeps). Which one Auto picks is decided
+    // after the power iteration's definition, below.
     const bool solvable = alpha < 1.0 && opt.dangling.empty() && n < (std::uint32_t{1} << 31);
     const bool by_components = opt.solver == PageRankSolver::SccGaussSeidel ||
                                (opt.solver == PageRankSolver::Auto && solvable);
@@ -419,141 +423,166 @@ PageRankResult page_rank(const CsrGraph& g, const PageRankOptions& opt) {
     if (by_components && !opt.dangling.empty())
         bad(fn, "the SccGaussSeidel solver needs the dangling distribution to be the personalization");
     if (by_components && !solvable) bad(fn, "the SccGaussSeidel solver needs fewer than 2^31 vertices");
+    // The power iteration from x. With `probe`, it stops after 3 iterations when the third
+    // changed the scores by at least kSlowMixing times the second (see the solver choice
+    // below) and returns true; otherwise it runs to the stop test and leaves the result in res.
+    auto iterate = [&](std::vector<double> x, bool probe) -> bool {
+        // x: current scores; contrib[u] = x[u] / W(u), the share u sends along each unit of weight.
+        // One sweep per iteration computes the new scores and, fused, the next contrib and the
+        // next dangling mass, so each iteration reads the edges once.
+        std::vector<double> next(n), contrib(n), next_contrib(n);
+        const std::uint32_t nb = num_blocks(n);
+        std::vector<double> block_dangling(nb, 0.0), block_err(nb, 0.0);
+        for (std::uint32_t b = 0; b < nb; ++b) {
+            const Vertex lo = b * kBlock, hi = std::min(n, lo + kBlock);
+            double s = 0.0;
+            for (Vertex u = lo; u < hi; ++u) {
+                contrib[u] = x[u] * inv_out[u];
+                if (is_dangling[u]) s += x[u];
+            }
+            block_dangling[b] = s;
+        }
+        const Vertex* const in_src = g.in_neighbors(0).data();
+        const double* const pp = p.data();
+        const double* const dd = d.data();
+        const double* const inv = inv_out.data();
+        const unsigned char* const dang = is_dangling.data();
+        const double* const iw = in_w.data();
+
+        // The state one iteration reads and the state it writes; swapped between iterations.
+        struct Vectors {
+            double* x;
+            double* next;
+            double* contrib;
+            double* next_contrib;
+        } vec{x.data(), next.data(), contrib.data(), next_contrib.data()};
+        double dsum = ordered_sum(block_dangling);
+
+        auto sweep_block = [&](const Vectors& s, double dangling_sum, std::uint32_t b) {
+            const Vertex lo = b * kBlock, hi = std::min(n, lo + kBlock);
+            double err = 0.0, dangling_next = 0.0;
+            for (Vertex v = lo; v < hi; ++v) {
+                const std::uint32_t k0 = g.in_begin(v), k1 = g.in_begin(v + 1);
+                // Four partial sums: one chain of dependent additions would wait on each add's
+                // latency (the loop is bound by that, not by memory, when contrib fits in cache).
+                // The order of the additions is fixed per vertex, so the result does not depend
+                // on the threads.
+                double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+                std::uint32_t k = k0;
+                if (weighted) {
+                    for (; k + 4 <= k1; k += 4) {
+                        s0 += s.contrib[in_src[k]] * iw[k];
+                        s1 += s.contrib[in_src[k + 1]] * iw[k + 1];
+                        s2 += s.contrib[in_src[k + 2]] * iw[k + 2];
+                        s3 += s.contrib[in_src[k + 3]] * iw[k + 3];
+                    }
+                    for (; k < k1; ++k) s0 += s.contrib[in_src[k]] * iw[k];
+                } else {
+                    for (; k + 4 <= k1; k += 4) {
+                        s0 += s.contrib[in_src[k]];
+                        s1 += s.contrib[in_src[k + 1]];
+                        s2 += s.contrib[in_src[k + 2]];
+                        s3 += s.contrib[in_src[k + 3]];
+                    }
+                    for (; k < k1; ++k) s0 += s.contrib[in_src[k]];
+                }
+                const double sum = (s0 + s1) + (s2 + s3);
+                const double xv = alpha * (sum + dangling_sum * dd[v]) + (1.0 - alpha) * pp[v];
+                err += std::abs(xv - s.x[v]);
+                s.next[v] = xv;
+                s.next_contrib[v] = xv * inv[v];
+                dangling_next += dang[v] ? xv : 0.0;
+            }
+            block_err[b] = err;
+            block_dangling[b] = dangling_next;
+        };
+        // After a sweep (run by one thread): the iteration's change in block order, the stop test,
+        // and the swap. Returns true when the iteration should stop.
+        double second_change = 0.0;
+        bool abandoned = false;
+        auto finish_iteration = [&](int it) {
+            std::swap(vec.x, vec.next);
+            std::swap(vec.contrib, vec.next_contrib);
+            res.iterations = it;
+            res.last_change = ordered_sum(block_err);
+            dsum = ordered_sum(block_dangling);
+            if (res.last_change < threshold) res.converged = true;
+            if (probe && it == 2) second_change = res.last_change;
+            if (probe && it == 3 && !res.converged && res.last_change >= kSlowMixing * second_change) abandoned = true;
+            return res.converged || abandoned || it >= opt.max_iterations;
+        };
+
+        // Threads only where an iteration has enough work to hide a barrier's cost. One parallel
+        // region covers the whole run (a region per iteration made libgomp's idle threads spin
+        // between ~200 short regions, which on a busy machine cost more than the sweep), and the
+        // threads meet at a C++ barrier, which sleeps in the kernel after a short spin instead of
+        // burning a core another process needs. Blocks are handed out through a shared counter,
+        // so a thread that lost its core does not hold up the others; block results still land in
+        // their own slots and are added in block order, so the bytes do not depend on the threads.
+        const int max_threads = omp_get_max_threads();
+        const bool parallel = max_threads > 1 && nb > 1 && static_cast<double>(n) + m > kPageRankParallelWork;
+        if (!parallel) {
+            for (int it = 1;; ++it) {
+                for (std::uint32_t b = 0; b < nb; ++b) sweep_block(vec, dsum, b);
+                if (finish_iteration(it)) break;
+            }
+        } else {
+            std::atomic<std::uint32_t> next_block{0};
+            bool stop = false;
+            int it = 1;
+            auto on_all_arrived = [&]() noexcept {
+                stop = finish_iteration(it++);
+                next_block.store(0, std::memory_order_relaxed);
+            };
+            std::optional<std::barrier<decltype(on_all_arrived)>> meet;
+#pragma omp parallel num_threads(max_threads)
+            {
+#pragma omp single
+                meet.emplace(omp_get_num_threads(), on_all_arrived);
+                // (the implicit barrier of `single` publishes `meet` to every thread)
+                while (!stop) {
+                    const Vectors s = vec;
+                    const double ds = dsum;
+                    for (std::uint32_t b; (b = next_block.fetch_add(1, std::memory_order_relaxed)) < nb;) sweep_block(s, ds, b);
+                    meet->arrive_and_wait();
+                }
+            }
+        }
+        if (vec.x != x.data()) x.swap(next);
+        res.score = std::move(x);
+        return abandoned;
+    };
+
+    // The solver. Auto on a graph of at least probe_from_edges edges first runs 3 power iterations:
+    // where the L1 change falls fast (by a factor ~0.15 per iteration on R-MAT graphs, one giant
+    // cycle that mixes in ~20 iterations) the iteration simply goes on, in parallel; where it
+    // falls slowly (~0.4 on cit-HepPh, heading for alpha on a nearly acyclic citation graph that
+    // needs ~150) the component solve takes over. On smaller graphs the solve runs first and
+    // gives up only when more than half of the vertices wait in unfinished cycles at once.
+    // Both rules depend only on the input, so the same input always takes the same path.
+    const std::vector<double> start(n, 1.0 / n);
+    const bool probe_first = opt.solver == PageRankSolver::Auto && solvable && m >= opt.probe_from_edges;
+    if (probe_first) {
+        res.solver = PageRankSolver::Power;
+        if (!iterate(start, true)) return res;
+        res = PageRankResult{};
+    }
     std::vector<double> x;
     if (by_components) {
-        const std::uint32_t max_waiting = opt.solver == PageRankSolver::Auto ? n / 2 : n;
-        x = solve_by_components(g, sys, threshold, opt.max_iterations, max_waiting, res);
+        const bool may_give_up = opt.solver == PageRankSolver::Auto && !probe_first;
+        x = solve_by_components(g, sys, threshold, opt.max_iterations, may_give_up ? n / 2 : n, res);
         res.solver = PageRankSolver::SccGaussSeidel;
+        if (res.converged) {
+            res.score = std::move(x);
+            return res;
+        }
     }
     if (x.empty()) {
         res = PageRankResult{};
         res.solver = PageRankSolver::Power;
-        x.assign(n, 1.0 / n);
+        x = start;
     }
-    if (res.converged) {
-        res.score = std::move(x);
-        return res;
-    }
-
-    // x: current scores; contrib[u] = x[u] / W(u), the share u sends along each unit of weight.
-    // One sweep per iteration computes the new scores and, fused, the next contrib and the
-    // next dangling mass, so each iteration reads the edges once.
-    std::vector<double> next(n), contrib(n), next_contrib(n);
-    const std::uint32_t nb = num_blocks(n);
-    std::vector<double> block_dangling(nb, 0.0), block_err(nb, 0.0);
-    for (std::uint32_t b = 0; b < nb; ++b) {
-        const Vertex lo = b * kBlock, hi = std::min(n, lo + kBlock);
-        double s = 0.0;
-        for (Vertex u = lo; u < hi; ++u) {
-            contrib[u] = x[u] * inv_out[u];
-            if (is_dangling[u]) s += x[u];
-        }
-        block_dangling[b] = s;
-    }
-    const Vertex* const in_src = g.in_neighbors(0).data();
-    const double* const pp = p.data();
-    const double* const dd = d.data();
-    const double* const inv = inv_out.data();
-    const unsigned char* const dang = is_dangling.data();
-    const double* const iw = in_w.data();
-
-    // The state one iteration reads and the state it writes; swapped between iterations.
-    struct Vectors {
-        double* x;
-        double* next;
-        double* contrib;
-        double* next_contrib;
-    } vec{x.data(), next.data(), contrib.data(), next_contrib.data()};
-    double dsum = ordered_sum(block_dangling);
-
-    auto sweep_block = [&](const Vectors& s, double dangling_sum, std::uint32_t b) {
-        const Vertex lo = b * kBlock, hi = std::min(n, lo + kBlock);
-        double err = 0.0, dangling_next = 0.0;
-        for (Vertex v = lo; v < hi; ++v) {
-            const std::uint32_t k0 = g.in_begin(v), k1 = g.in_begin(v + 1);
-            // Four partial sums: one chain of dependent additions would wait on each add's
-            // latency (the loop is bound by that, not by memory, when contrib fits in cache).
-            // The order of the additions is fixed per vertex, so the result does not depend
-            // on the threads.
-            double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-            std::uint32_t k = k0;
-            if (weighted) {
-                for (; k + 4 <= k1; k += 4) {
-                    s0 += s.contrib[in_src[k]] * iw[k];
-                    s1 += s.contrib[in_src[k + 1]] * iw[k + 1];
-                    s2 += s.contrib[in_src[k + 2]] * iw[k + 2];
-                    s3 += s.contrib[in_src[k + 3]] * iw[k + 3];
-                }
-                for (; k < k1; ++k) s0 += s.contrib[in_src[k]] * iw[k];
-            } else {
-                for (; k + 4 <= k1; k += 4) {
-                    s0 += s.contrib[in_src[k]];
-                    s1 += s.contrib[in_src[k + 1]];
-                    s2 += s.contrib[in_src[k + 2]];
-                    s3 += s.contrib[in_src[k + 3]];
-                }
-                for (; k < k1; ++k) s0 += s.contrib[in_src[k]];
-            }
-            const double sum = (s0 + s1) + (s2 + s3);
-            const double xv = alpha * (sum + dangling_sum * dd[v]) + (1.0 - alpha) * pp[v];
-            err += std::abs(xv - s.x[v]);
-            s.next[v] = xv;
-            s.next_contrib[v] = xv * inv[v];
-            dangling_next += dang[v] ? xv : 0.0;
-        }
-        block_err[b] = err;
-        block_dangling[b] = dangling_next;
-    };
-    // After a sweep (run by one thread): the iteration's change in block order, the stop test,
-    // and the swap. Returns true when the iteration should stop.
-    auto finish_iteration = [&](int it) {
-        std::swap(vec.x, vec.next);
-        std::swap(vec.contrib, vec.next_contrib);
-        res.iterations = it;
-        res.last_change = ordered_sum(block_err);
-        dsum = ordered_sum(block_dangling);
-        if (res.last_change < threshold) res.converged = true;
-        return res.converged || it >= opt.max_iterations;
-    };
-
-    // Threads only where an iteration has enough work to hide a barrier's cost. One parallel
-    // region covers the whole run (a region per iteration made libgomp's idle threads spin
-    // between ~200 short regions, which on a busy machine cost more than the sweep), and the
-    // threads meet at a C++ barrier, which sleeps in the kernel after a short spin instead of
-    // burning a core another process needs. Blocks are handed out through a shared counter,
-    // so a thread that lost its core does not hold up the others; block results still land in
-    // their own slots and are added in block order, so the bytes do not depend on the threads.
-    const int max_threads = omp_get_max_threads();
-    const bool parallel = max_threads > 1 && nb > 1 && static_cast<double>(n) + m > kPageRankParallelWork;
-    if (!parallel) {
-        for (int it = 1;; ++it) {
-            for (std::uint32_t b = 0; b < nb; ++b) sweep_block(vec, dsum, b);
-            if (finish_iteration(it)) break;
-        }
-    } else {
-        std::atomic<std::uint32_t> next_block{0};
-        bool stop = false;
-        int it = 1;
-        auto on_all_arrived = [&]() noexcept {
-            stop = finish_iteration(it++);
-            next_block.store(0, std::memory_order_relaxed);
-        };
-        std::optional<std::barrier<decltype(on_all_arrived)>> meet;
-#pragma omp parallel num_threads(max_threads)
-        {
-#pragma omp single
-            meet.emplace(omp_get_num_threads(), on_all_arrived);
-            // (the implicit barrier of `single` publishes `meet` to every thread)
-            while (!stop) {
-                const Vectors s = vec;
-                const double ds = dsum;
-                for (std::uint32_t b; (b = next_block.fetch_add(1, std::memory_order_relaxed)) < nb;) sweep_block(s, ds, b);
-                meet->arrive_and_wait();
-            }
-        }
-    }
-    if (vec.x != x.data()) x.swap(next);
-    res.score = std::move(x);
+    iterate(std::move(x), false);
     return res;
 }
 

@@ -320,6 +320,35 @@ TEST(PageRankTest, AutoUsesPowerIterationOnAGiantCycle) {
     expect_near_all(f.score, r.score, 1e-12);
 }
 
+// Auto's probe (3 power iterations), forced onto small graphs: a dense random graph (40
+// random out-edges per vertex) mixes fast (its change falls by a factor ~0.15 per iteration,
+// numpy on the same kind of graph), so the iteration goes on; a citation-like graph does not,
+// so the component solve takes over. Both give the reference.
+TEST(PageRankTest, AutoProbeKeepsIteratingWhereItMixesFastAndSolvesWhereItDoesNot) {
+    EdgeList dense{200, {}, {}, {}};
+    std::mt19937_64 rng(5);
+    for (Vertex v = 0; v < 200; ++v)
+        for (int j = 0; j < 40; ++j) dense.edges.emplace_back(v, static_cast<Vertex>(rng() % 200));
+    auto o = tight();
+    o.probe_from_edges = 1;
+    const auto fast = run(dense, o);
+    EXPECT_EQ(fast.solver, PageRankSolver::Power);
+    EXPECT_GT(fast.iterations, 3);
+    expect_near_all(fast.score, naive_page_rank(dense, 0.85, {}, {}), 1e-12);
+
+    int solved = 0;
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+        SCOPED_TRACE("seed " + std::to_string(seed));
+        const auto g = citation_like_graph(seed, 60, Weights::None);
+        if (g.edges.empty()) continue;
+        const auto r = run(g, o);
+        EXPECT_TRUE(r.converged);
+        solved += r.solver == PageRankSolver::SccGaussSeidel;
+        expect_near_all(r.score, naive_page_rank(g, 0.85, {}, {}), 1e-9);
+    }
+    EXPECT_GE(solved, 15) << "a citation-like graph should look slow-mixing to the probe";
+}
+
 TEST(PageRankTest, ComponentSolverRejectsWhatItCannotSolve) {
     EdgeList g{2, {{0, 1}}, {}, {}};
     PageRankOptions o;
