@@ -48,7 +48,6 @@ FilePlan plan_file(const std::string& path, const graph::EdgeListOptions& option
     std::ifstream in(path, std::ios::binary);
     char magic[2] = {0, 0};
     in.read(magic, 2);
-    if (!in.good() && in.gcount() != 0 && in.gcount() != 2) return plan;
     if (in.gcount() == 2 && static_cast<unsigned char>(magic[0]) == 0x1f && static_cast<unsigned char>(magic[1]) == 0x8b) return plan;
     plan.size = static_cast<std::uint64_t>(std::filesystem::file_size(path, ec));
     if (ec) return plan;
@@ -185,18 +184,23 @@ bool load_edge_lists(const boost::mpi::communicator& world, const std::vector<st
     // 3. One numbering. Each rank's ids of file f are those new to it in f, in first-appearance
     // order; interning the lists of (file 1, rank 0), (file 1, rank 1), ..., (file 2, rank 0) ...
     // keeps each id at its first appearance in the files read in order: one machine's numbering.
+    // A file every rank read whole has all its ids in rank 0's list (or in earlier lists), so
+    // the other ranks need not send theirs; each still maps its own through the numbering.
     std::vector<std::string> my_lists(files);
     for (std::size_t f = 0, i = 0; f < files; ++f)
         for (; i < ids_end[f]; ++i) my_lists[f].append(local.ids[i]).push_back('\n');  // a line never holds '\n'
+    std::vector<std::string> sent(files);
+    for (std::size_t f = 0; f < files; ++f)
+        if (plans[f].split || me == 0) sent[f] = my_lists[f];
     std::vector<std::vector<std::string>> lists;
-    boost::mpi::all_gather(world, my_lists, lists);
-    std::vector<std::string>().swap(my_lists);
+    boost::mpi::all_gather(world, sent, lists);
+    std::vector<std::string>().swap(sent);
     graph::CitationData numbering;
     std::vector<std::uint32_t> global_of(local.ids.size());
     std::size_t next_local = 0;
     for (std::size_t f = 0; f < files; ++f)
         for (std::size_t r = 0; r < ranks; ++r) {
-            const std::string& list = lists[r][f];
+            const std::string& list = r == me ? my_lists[f] : lists[r][f];
             for (std::size_t at = 0; at < list.size();) {
                 const std::size_t nl = list.find('\n', at);
                 const std::uint32_t v = numbering.intern(std::string_view(list).substr(at, nl - at));
@@ -205,6 +209,7 @@ bool load_edge_lists(const boost::mpi::communicator& world, const std::vector<st
             }
         }
     std::vector<std::vector<std::string>>().swap(lists);
+    std::vector<std::string>().swap(my_lists);
     graph.ids = std::move(numbering.ids);
     const std::size_t n = graph.ids.size();
 

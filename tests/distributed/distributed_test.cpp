@@ -343,3 +343,28 @@ TEST(Distributed, DuplicatesAcrossRangesKeepTheFirstOccurrence) {
     const auto last_wins = scores_of(mpi(3, "rank --top 0 --json -q" + tight + q(swapped)).out);
     EXPECT_GT(std::abs(first_wins.at("y") - last_wins.at("y")), 1e-3);
 }
+
+// Several inputs, plain ones split and a gzip one read whole, sharing papers and pairs with other
+// weights: the numbering and the first occurrence run over the files in order, as on one machine.
+TEST(Distributed, SeveralFilesSplitAndWholeEqualSingleMachine) {
+    SKIP_WITHOUT_MPI();
+    if (run("command -v gzip >/dev/null 2>&1").status != 0) GTEST_SKIP() << "skipped: no gzip";
+    const TempDir dir;
+    std::string first, second, third;
+    for (int i = 1; i <= 300; ++i) {
+        first += "k" + std::to_string(i % 41) + "\tk" + std::to_string((i * 3) % 43) + "\t" + std::to_string(1 + i % 4) + "\n";
+        second += "k" + std::to_string(i % 43) + "\tm" + std::to_string(i % 19) + "\n";
+        third += "m" + std::to_string(i % 19) + "\tk" + std::to_string((i * 5) % 41) + "\t0.5\n";
+    }
+    third += "k1\tk3\t100\n";  // k1 -> k3 came first in the first file with weight 2
+    const std::string a = dir.write("a.tsv", first);
+    const std::string b = dir.write("b.tsv", second);
+    const std::string c = dir.write("c.tsv", third);
+    ASSERT_EQ(run("gzip -c " + q(c) + " > " + q(c + ".gz")).status, 0);
+    const std::string inputs = q(a) + " " + q(c + ".gz") + " " + q(b);
+    for (int ranks : {1, 2, 3}) {
+        SCOPED_TRACE("ranks = " + std::to_string(ranks));
+        expect_pagerank_equal(ranks, inputs);
+        expect_components_equal(ranks, inputs);
+    }
+}
