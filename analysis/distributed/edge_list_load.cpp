@@ -9,7 +9,11 @@
 
 #include "graph/text.hpp"
 
+#include <mpi.h>
+
 #include <algorithm>
+#include <climits>
+#include <stdexcept>
 #include <bit>
 #include <filesystem>
 #include <fstream>
@@ -218,51 +222,90 @@ bool load_edge_lists(const boost::mpi::communicator& world, const std::vector<st
     std::vector<std::uint64_t> sequence_start(files);  // this rank's first edge of each file
     {
         std::uint64_t before = 0;
-        for (std::size_t f = 0; f < files; ++f) {
-            sequence_start[f] = before;
+        for (std::size_t f = 0; f < files; ++f)
             for (std::size_t r = 0; r < ranks; ++r) {
                 if (r == me) sequence_start[f] = before;
                 before += all_counts[r][f * kCounts + kEdges];
             }
-        }
     }
     const bool weighted = boost::mpi::all_reduce(world, !local.weights.empty(), std::logical_or<bool>());
     const boost::parallel::block owner_of(Ranks{world.rank(), world.size()}, n);
-    std::vector<std::vector<std::uint64_t>> outgoing(ranks);  // (source << 32 | target, sequence, weight bits)
-    for (std::size_t f = 0, e = 0; f < files; ++f) {
-        const std::size_t file_first = e;
-        for (; e < edges_end[f]; ++e) {
-            const std::uint64_t u = global_of[local.edges[e].first], v = global_of[local.edges[e].second];
-            const double w = local.weights.empty() ? 1.0 : local.weights[e];
-            auto& to = outgoing[owner_of(u)];
-            to.insert(to.end(), {u << 32 | v, sequence_start[f] + (e - file_first), std::bit_cast<std::uint64_t>(w)});
+    // Each edge travels as (source << 32 | target, sequence[, weight's bits]), packed by
+    // destination for one MPI_Alltoallv: no serialization of a few words per edge.
+    const std::size_t words = weighted ? 3 : 2;
+    std::vector<std::uint64_t> send_words(ranks, 0);
+    for (std::size_t e = 0; e < local.edges.size(); ++e) send_words[owner_of(std::uint64_t{global_of[local.edges[e].first]})] += words;
+    std::vector<std::uint64_t> send_start(ranks + 1, 0);
+    for (std::size_t r = 0; r < ranks; ++r) send_start[r + 1] = send_start[r] + send_words[r];
+    std::vector<std::uint64_t> outgoing(send_start[ranks]);
+    {
+        std::vector<std::uint64_t> at(send_start.begin(), send_start.end() - 1);
+        for (std::size_t f = 0, e = 0; f < files; ++f) {
+            const std::size_t file_first = e;
+            for (; e < edges_end[f]; ++e) {
+                const std::uint64_t u = global_of[local.edges[e].first], v = global_of[local.edges[e].second];
+                std::uint64_t* word = &outgoing[at[owner_of(u)]];
+                at[owner_of(u)] += words;
+                word[0] = u << 32 | v;
+                word[1] = sequence_start[f] + (e - file_first);
+                if (weighted) word[2] = std::bit_cast<std::uint64_t>(local.weights.empty() ? 1.0 : local.weights[e]);
+            }
         }
     }
     local = graph::CitationData();
-    std::vector<std::vector<std::uint64_t>> incoming;
-    boost::mpi::all_to_all(world, outgoing, incoming);
-    std::vector<std::vector<std::uint64_t>>().swap(outgoing);
+    std::vector<std::uint64_t> receive_words(ranks);
+    boost::mpi::all_to_all(world, send_words, receive_words);
+    std::vector<int> send_counts(ranks), send_displs(ranks), receive_counts(ranks), receive_displs(ranks);
+    std::uint64_t received = 0;
+    for (std::size_t r = 0; r < ranks; ++r) {
+        // MPI counts are ints: one rank sends another at most 2^31 words (~700 million edges).
+        if (send_start[r + 1] > INT_MAX || received + receive_words[r] > INT_MAX)
+            throw std::runtime_error("too many edges between two ranks for one MPI message; use more ranks");
+        send_counts[r] = static_cast<int>(send_words[r]);
+        send_displs[r] = static_cast<int>(send_start[r]);
+        receive_counts[r] = static_cast<int>(receive_words[r]);
+        receive_displs[r] = static_cast<int>(received);
+        received += receive_words[r];
+    }
+    std::vector<std::uint64_t> incoming(received);
+    MPI_Alltoallv(outgoing.data(), send_counts.data(), send_displs.data(), MPI_UINT64_T, incoming.data(), receive_counts.data(),
+                  receive_displs.data(), MPI_UINT64_T, static_cast<MPI_Comm>(world));
+    std::vector<std::uint64_t>().swap(outgoing);
 
-    struct Record {
-        std::uint64_t pair, sequence;
-        double weight;
-    };
-    std::vector<Record> records;
-    for (const auto& from : incoming)
-        for (std::size_t i = 0; i + 2 < from.size(); i += 3) records.push_back({from[i], from[i + 1], std::bit_cast<double>(from[i + 2])});
-    std::vector<std::vector<std::uint64_t>>().swap(incoming);
-    std::sort(records.begin(), records.end(),
-              [](const Record& a, const Record& b) { return a.pair != b.pair ? a.pair < b.pair : a.sequence < b.sequence; });
-    records.erase(std::unique(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.pair == b.pair; }),
-                  records.end());
-    // In file order, as one machine adds them (the order of a vertex's out-edges).
-    std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.sequence < b.sequence; });
+    // 5. Deduplicate at the owner: the edges grouped by local source (a counting sort, which
+    // keeps the senders' order), each group in the files' order, then the first edge to each
+    // target kept. The groups' order is the out-edge order one machine would build.
+    const std::size_t records = received / words;
+    auto source_of = [&](std::size_t i) { return static_cast<std::uint32_t>(incoming[i * words] >> 32); };
+    auto sequence_of = [&](std::size_t i) { return incoming[i * words + 1]; };
+    const std::size_t local_n = owner_of.block_size(n);
+    std::vector<std::size_t> group_start(local_n + 1, 0);
+    for (std::size_t i = 0; i < records; ++i) ++group_start[owner_of.local(std::uint64_t{source_of(i)}) + 1];
+    for (std::size_t s = 0; s < local_n; ++s) group_start[s + 1] += group_start[s];
+    std::vector<std::size_t> grouped(records);
+    {
+        std::vector<std::size_t> at(group_start.begin(), group_start.end() - 1);
+        for (std::size_t i = 0; i < records; ++i) grouped[at[owner_of.local(std::uint64_t{source_of(i)})]++] = i;
+    }
+    constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+    std::vector<std::uint32_t> kept_for(n, kNone);  // the local source that last kept an edge to a target
     graph.edges.clear();
     graph.weights.clear();
-    graph.edges.reserve(records.size());
-    for (const Record& r : records) {
-        graph.edges.emplace_back(static_cast<std::uint32_t>(r.pair >> 32), static_cast<std::uint32_t>(r.pair & 0xFFFFFFFFu));
-        if (weighted) graph.weights.push_back(r.weight);
+    graph.edges.reserve(records);
+    for (std::size_t s = 0; s < local_n; ++s) {
+        const auto first = grouped.begin() + static_cast<std::ptrdiff_t>(group_start[s]);
+        const auto last = grouped.begin() + static_cast<std::ptrdiff_t>(group_start[s + 1]);
+        // One sender's edges arrive in order; several files can interleave the senders.
+        auto by_sequence = [&](std::size_t a, std::size_t b) { return sequence_of(a) < sequence_of(b); };
+        if (!std::is_sorted(first, last, by_sequence)) std::sort(first, last, by_sequence);
+        for (auto it = first; it != last; ++it) {
+            const std::uint64_t pair = incoming[*it * words];
+            const auto v = static_cast<std::uint32_t>(pair & 0xFFFFFFFFu);
+            if (kept_for[v] == s) continue;
+            kept_for[v] = static_cast<std::uint32_t>(s);
+            graph.edges.emplace_back(static_cast<std::uint32_t>(pair >> 32), v);
+            if (weighted) graph.weights.push_back(std::bit_cast<double>(incoming[*it * words + 2]));
+        }
     }
     load.edges = boost::mpi::all_reduce(world, static_cast<std::uint64_t>(graph.edges.size()), std::plus<std::uint64_t>());
     return true;
