@@ -1,11 +1,13 @@
 // citegraph-mpi: the distributed mode. Run under MPI, e.g.
 //     mpirun -np 4 citegraph-mpi rank edges.tsv.gz --top 20 --json
 //     mpirun -np 4 citegraph-mpi components cora.cites --columns cited,citing --json
-// Every rank reads the same input files; rank 0 prints the results and the diagnostics.
+// Each rank parses its byte range of every plain edge-list file (gzip and JSON lines files are
+// read whole by every rank); rank 0 prints the results and the diagnostics.
 // The results equal `citegraph rank --by pagerank` and `citegraph clusters --method
 // components` on one machine (PageRank within 1e-9, components as the same partition).
 // Exit codes as citegraph's: 0 ok, 2 usage, 3 input, 4 internal.
 #include "analysis/distributed/distributed.hpp"
+#include "analysis/distributed/edge_list_load.hpp"
 #include "graph/parse/citations.hpp"
 #include "output/escape.hpp"
 
@@ -37,26 +39,13 @@ struct Options {
     bool quiet = false;
 };
 
-// Parses the edge lists on this rank and deduplicates edges like the single-machine citation
-// projection: one edge per (citing, cited) pair, the first occurrence's weight.
-bool load(const Options& options, EdgeListGraph& graph, citegraph::graph::DiagnosticSink& sink) {
-    citegraph::graph::CitationData data;
+// Reads the edge lists, split between the ranks (analysis/distributed/edge_list_load.hpp).
+bool load(const boost::mpi::communicator& world, const Options& options, EdgeListGraph& graph,
+          citegraph::graph::DiagnosticSink& sink, citegraph::analysis::distributed::EdgeListLoad& loaded) {
     citegraph::graph::EdgeListOptions edge_options;
     edge_options.order = options.columns == "cited,citing" ? citegraph::graph::ColumnOrder::CitedCiting
                                                            : citegraph::graph::ColumnOrder::CitingCited;
-    for (const auto& path : options.inputs) citegraph::graph::read_edge_list(path, data, sink, edge_options);
-    if (sink.has_errors()) return false;
-    std::vector<std::size_t> order(data.edges.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return data.edges[a] < data.edges[b]; });
-    graph.edges.reserve(order.size());
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        if (k > 0 && data.edges[order[k - 1]] == data.edges[order[k]]) continue;
-        graph.edges.push_back(data.edges[order[k]]);
-        if (!data.weights.empty()) graph.weights.push_back(data.weights[order[k]]);
-    }
-    graph.ids = std::move(data.ids);
-    return true;
+    return citegraph::analysis::distributed::load_edge_lists(world, options.inputs, edge_options, graph, sink, loaded);
 }
 
 std::string seconds(double value) {
@@ -155,7 +144,8 @@ int main(int argc, char** argv) {
         citegraph::graph::DiagnosticSink sink;
         EdgeListGraph graph;
         const auto start = std::chrono::steady_clock::now();
-        const bool ok = load(options, graph, sink);
+        citegraph::analysis::distributed::EdgeListLoad loaded;
+        const bool ok = load(world, options, graph, sink, loaded);
         if (root)
             for (const auto& d : sink.all()) std::cerr << citegraph::graph::format(d) << '\n';
         if (!ok) return kInputError;
@@ -180,7 +170,7 @@ int main(int argc, char** argv) {
             std::cout << out.str();
             if (!options.quiet)
                 std::cerr << summary.str() << "; " << world.size() << " MPI ranks, " << graph.ids.size() << " papers, "
-                          << graph.edges.size() << " citations; load " << seconds(load_seconds) << " s, pass "
+                          << loaded.edges << " citations; load " << seconds(load_seconds) << " s, pass "
                           << seconds(pass_seconds) << " s\n";
         }
         return kOk;

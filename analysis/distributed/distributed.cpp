@@ -14,6 +14,7 @@
 #include <functional>
 #include <limits>
 #include <stdexcept>
+#include <string>
 #include <unordered_map>
 
 namespace citegraph::analysis::distributed {
@@ -50,6 +51,22 @@ std::vector<T> gather_to_root(const boost::mpi::communicator& world, const Graph
     return all;
 }
 
+// PBGL's edge-list constructors (adjlist/initialize.hpp, for vecS vertex lists) add, on each
+// rank, the listed edges whose source the rank owns under the block distribution, and skip the
+// others: they were written for every rank passing the same list. Each rank here passes only
+// its own edges (load_edge_lists routes them), so an edge of another rank would be lost
+// silently; this says so instead, on every rank alike. (An undirected edge is still stored at
+// both ends: PBGL sends it to the target's owner during the constructor's synchronize.)
+void require_local_sources(const boost::mpi::communicator& world, const ProcessGroup& pg, const EdgeListGraph& graph,
+                           std::size_t n) {
+    const boost::parallel::block owner_of(pg, n);
+    const auto me = static_cast<std::size_t>(process_id(pg));
+    bool misplaced = false;
+    for (const auto& [u, v] : graph.edges) misplaced = misplaced || owner_of(static_cast<std::size_t>(u)) != me || v >= n;
+    if (boost::mpi::all_reduce(world, misplaced, std::logical_or<bool>()))
+        throw std::logic_error("an edge was given to a rank that does not own its source");
+}
+
 }  // namespace
 
 PageRankResult page_rank(const boost::mpi::communicator& world, const EdgeListGraph& graph,
@@ -63,8 +80,7 @@ PageRankResult page_rank(const boost::mpi::communicator& world, const EdgeListGr
     ProcessGroup pg;
     std::vector<double> weights = graph.weights;
     if (weights.empty()) weights.assign(graph.edges.size(), 1.0);
-    // PBGL keeps, on each rank, the edges whose source that rank owns (every rank passes the
-    // same list, as PBGL's constructor expects).
+    require_local_sources(world, pg, graph, n);
     const DirectedGraph g(graph.edges.begin(), graph.edges.end(), weights.begin(), n, pg);
     const auto weight = get(boost::edge_weight, g);
     const auto index = get(boost::vertex_index, g);
@@ -126,6 +142,7 @@ std::vector<std::uint32_t> weak_components(const boost::mpi::communicator& world
     const std::size_t n = graph.ids.size();
     if (n == 0) return {};
     ProcessGroup pg;
+    require_local_sources(world, pg, graph, n);
     UndirectedGraph g(graph.edges.begin(), graph.edges.end(), n, pg);
     std::vector<std::uint64_t> component_storage(num_vertices(g), 0);
     auto component = boost::make_iterator_property_map(component_storage.begin(), get(boost::vertex_index, g));

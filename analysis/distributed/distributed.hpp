@@ -3,10 +3,10 @@
 // (PBGL) over MPI, with the same definitions as the single-machine passes in
 // analysis/centrality.hpp and analysis/clusters.hpp, so that their results agree.
 //
-// Every rank reads the same input (the edge list is parsed on every rank, which keeps vertex
-// numbering identical without a global id exchange); each rank then keeps only the edges whose
-// source it owns under PBGL's block distribution and builds its part of a distributed
-// adjacency_list. Memory for the graph is therefore split across ranks; the parse is not.
+// The edge list is read in parts (analysis/distributed/edge_list_load.hpp): each rank parses a
+// byte range of each plain file, the ranks agree on one vertex numbering, and each edge goes to
+// the rank that owns its source under PBGL's block distribution, where it is stored in that
+// rank's part of a distributed adjacency_list. Only the id strings are on every rank.
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -16,13 +16,16 @@
 
 namespace citegraph::analysis::distributed {
 
-// A citation graph as every rank sees it after parsing: vertices 0..n-1 (ids[i] is vertex i),
-// edges (citing, cited) already deduplicated the way the single-machine citation projection
-// does (one edge per ordered pair, the first occurrence's weight).
+// A citation graph as one rank holds it: every vertex's id (vertices 0..n-1, ids[i] is vertex i,
+// the same on every rank) and this rank's edges (citing, cited): those whose source it owns
+// under PBGL's block distribution (boost::parallel::block over n vertices), deduplicated across
+// all ranks the way the single-machine citation projection does (one edge per ordered pair, the
+// first occurrence's weight). load_edge_lists builds it; the passes below throw std::logic_error
+// (on every rank) when an edge's source belongs to another rank.
 struct EdgeListGraph {
     std::vector<std::string> ids;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
-    std::vector<double> weights;  // empty = every edge weighs 1
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;  // this rank's
+    std::vector<double> weights;  // one per edge; empty = every edge weighs 1
 };
 
 struct PageRankOptions {
@@ -40,7 +43,7 @@ struct PageRankResult {
 
 // PageRank by networkx's definition (dangling rank spread uniformly, uniform teleport, edge
 // weights), computed on a PBGL distributed adjacency_list. Collective: every rank calls it
-// with the same graph.
+// with its part of the graph.
 PageRankResult page_rank(const boost::mpi::communicator& world, const EdgeListGraph& graph,
                          const PageRankOptions& options);
 

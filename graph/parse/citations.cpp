@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <cstdint>
 #include <functional>
 
 namespace citegraph::graph {
@@ -163,10 +164,38 @@ std::vector<std::string_view> split_fields(std::string_view line, char separator
 
 }  // namespace
 
-std::size_t read_edge_list(const std::string& path, CitationData& data, DiagnosticSink& sink, const EdgeListOptions& options) {
-    char separator = 0;
-    bool first_data = true;
+namespace {
+
+// Where an edge-list parse stands between two lines.
+struct EdgeLineState {
+    char separator = 0;         // detected from the first data line; 0 until then
+    bool first_data = true;     // the next data line is the file's first (it may be a header)
+    bool at_file_start = true;  // line 1 of the numbering is the file's line 1
     std::size_t added = 0, skipped = 0, reported = 0;
+};
+
+// The line without its \r, trimmed; a data line is neither blank nor a comment.
+std::string_view trimmed_line(std::string_view raw) {
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    return text::trim(raw);
+}
+bool is_data_line(std::string_view trimmed) { return !trimmed.empty() && trimmed.front() != '#' && trimmed.front() != '%'; }
+char detect_separator(std::string_view trimmed) {
+    return trimmed.find('\t') != std::string_view::npos ? '\t' : trimmed.find(',') != std::string_view::npos ? ',' : ' ';
+}
+
+// The one edge-list dialect: `for_each(on_line)` feeds lines (number, text) to `on_line` and
+// returns false after an I/O error; read_edge_list gives it a whole file, read_edge_list_range
+// the lines of a byte range. Adds the edges to `data`, bad lines to `sink` (the first
+// options.max_reported of them), and counts in `state`.
+template <typename ForEachLine>
+bool parse_edge_lines(const std::string& path, CitationData& data, DiagnosticSink& sink, const EdgeListOptions& options,
+                      EdgeLineState& state, ForEachLine&& for_each) {
+    char& separator = state.separator;
+    bool& first_data = state.first_data;
+    std::size_t& added = state.added;
+    std::size_t& skipped = state.skipped;
+    std::size_t& reported = state.reported;
     const auto file_index = static_cast<std::uint16_t>(data.files.size());
     data.files.push_back(path);
     auto skip = [&](std::size_t line, int col, const std::string& why) {
@@ -222,14 +251,14 @@ std::size_t read_edge_list(const std::string& path, CitationData& data, Diagnost
         add_edge(u, v, n, false, 1.0);
         return true;
     };
-    const bool ok = for_each_line(path, sink, options.max_line_bytes, [&](std::size_t n, std::string_view raw) {
+    return for_each([&](std::size_t n, std::string_view raw) {
         if (separator != 0 && !first_data && fast_line(n, raw)) return;
         std::string_view line = raw;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         const std::string_view trimmed = text::trim(line);
-        if (trimmed.empty() || trimmed.front() == '#' || trimmed.front() == '%') return;
-        if (n == 1 && text::starts_with(trimmed, "\xEF\xBB\xBF")) line.remove_prefix(3);
-        if (separator == 0) separator = trimmed.find('\t') != std::string_view::npos ? '\t' : trimmed.find(',') != std::string_view::npos ? ',' : ' ';
+        if (!is_data_line(trimmed)) return;
+        if (n == 1 && state.at_file_start && text::starts_with(trimmed, "\xEF\xBB\xBF")) line.remove_prefix(3);
+        if (separator == 0) separator = detect_separator(trimmed);
         auto fields = split_fields(trimmed, separator);
         if (first_data) {
             first_data = false;
@@ -265,13 +294,67 @@ std::size_t read_edge_list(const std::string& path, CitationData& data, Diagnost
         const std::uint32_t v = data.intern(b);
         add_edge(u, v, n, fields.size() == 3, weight);
     });
-    data.skipped_lines += skipped;
+}
+
+}  // namespace
+
+void report_skipped_edge_lines(const std::string& path, std::size_t skipped, DiagnosticSink& sink, const EdgeListOptions& options) {
     if (skipped > 0)
         sink.warning("W-EDGE-SKIPPED", path, 0, 0,
                      std::to_string(skipped) + " line(s) skipped" +
                          (skipped > options.max_reported ? " (the first " + std::to_string(options.max_reported) + " are listed)" : std::string()));
-    if (ok && added == 0 && !sink.has_errors()) sink.error("E-NO-EDGES", path, 0, 0, "no edge found: is this an edge list?");
-    return added;
+}
+
+void report_no_edges(const std::string& path, DiagnosticSink& sink) {
+    sink.error("E-NO-EDGES", path, 0, 0, "no edge found: is this an edge list?");
+}
+
+std::size_t read_edge_list(const std::string& path, CitationData& data, DiagnosticSink& sink, const EdgeListOptions& options) {
+    EdgeLineState state;
+    const bool ok = parse_edge_lines(path, data, sink, options, state, [&](const auto& on_line) {
+        return for_each_line(path, sink, options.max_line_bytes, on_line);
+    });
+    data.skipped_lines += state.skipped;
+    report_skipped_edge_lines(path, state.skipped, sink, options);
+    if (ok && state.added == 0 && !sink.has_errors()) report_no_edges(path, sink);
+    return state.added;
+}
+
+EdgeListLayout probe_edge_list(const std::string& path, const EdgeListOptions& options) {
+    EdgeListLayout layout;
+    DiagnosticSink ignored;  // whoever reads the line reports its problems
+    std::size_t lines = 0;
+    for_each_line_in_range(path, ignored, options.max_line_bytes, 0, UINT64_MAX,
+                           [&](std::size_t, std::uint64_t offset, std::string_view raw) {
+                               const std::string_view trimmed = trimmed_line(raw);
+                               if (!is_data_line(trimmed)) return true;
+                               layout.separator = detect_separator(trimmed);
+                               layout.first_data_offset = offset;
+                               return false;
+                           },
+                           lines);
+    return layout;
+}
+
+EdgeListRangeResult read_edge_list_range(const std::string& path, const EdgeListLayout& layout, std::uint64_t begin, std::uint64_t end,
+                                         CitationData& data, DiagnosticSink& sink, const EdgeListOptions& options) {
+    EdgeLineState state;
+    state.separator = layout.first_data_offset >= begin ? 0 : layout.separator;
+    state.first_data = layout.first_data_offset >= begin;
+    state.at_file_start = begin == 0;
+    EdgeListRangeResult result;
+    result.ok = parse_edge_lines(path, data, sink, options, state, [&](const auto& on_line) {
+        return for_each_line_in_range(path, sink, options.max_line_bytes, begin, end,
+                                      [&](std::size_t n, std::uint64_t, std::string_view raw) {
+                                          on_line(n, raw);
+                                          return true;
+                                      },
+                                      result.lines);
+    });
+    data.skipped_lines += state.skipped;
+    result.edges = state.added;
+    result.skipped = state.skipped;
+    return result;
 }
 
 std::size_t read_paper_metadata(const std::string& path, CitationData& data, DiagnosticSink& sink, const EdgeListOptions& options) {

@@ -92,6 +92,43 @@ struct EdgeListOptions {
 std::size_t read_edge_list(const std::string& path, CitationData& data, DiagnosticSink& sink,
                            const EdgeListOptions& options = {});
 
+// Reading one plain (uncompressed) edge-list file in parts, one byte range per process
+// (citegraph-mpi): the same dialect and diagnostics as read_edge_list, split so that the parts'
+// results put together equal a whole-file read.
+//
+// What a part needs from the file's start: the separator (detected from the first data line,
+// the first that is neither blank nor a comment) and where that line begins, since only it can
+// be a header. Read from the start up to that line; a file without one gives separator 0.
+struct EdgeListLayout {
+    char separator = 0;
+    std::uint64_t first_data_offset = UINT64_MAX;
+};
+EdgeListLayout probe_edge_list(const std::string& path, const EdgeListOptions& options = {});
+
+struct EdgeListRangeResult {
+    std::size_t edges = 0;    // edges added to `data`
+    std::size_t lines = 0;    // lines that begin in the range
+    std::size_t skipped = 0;  // bad lines (W-EDGE-LINE), also added to data.skipped_lines
+    bool ok = true;           // false after an E-IO error
+};
+
+// Reads the lines of `path` that begin at a byte offset in [begin, end) (see
+// for_each_line_in_range) into `data`, exactly as read_edge_list reads them. Diagnostics carry
+// line numbers counted from 1 at the range's first line (the caller adds the lines of the
+// ranges before: the sum of their `lines`); at most options.max_reported bad lines are reported
+// per range. The file-wide verdicts are the caller's, once every range is read:
+// report_skipped_edge_lines with the total of `skipped`, report_no_edges when no range found an
+// edge. With options.provenance, edge_lines are numbered within the range too.
+EdgeListRangeResult read_edge_list_range(const std::string& path, const EdgeListLayout& layout, std::uint64_t begin,
+                                         std::uint64_t end, CitationData& data, DiagnosticSink& sink,
+                                         const EdgeListOptions& options = {});
+
+// read_edge_list's closing diagnostics for a whole file: W-EDGE-SKIPPED (when skipped > 0) and
+// E-NO-EDGES.
+void report_skipped_edge_lines(const std::string& path, std::size_t skipped, DiagnosticSink& sink,
+                               const EdgeListOptions& options = {});
+void report_no_edges(const std::string& path, DiagnosticSink& sink);
+
 // Reads JSON lines with at least "id" and attaches title/abstract/date/authors to the ids.
 // Lines that are not JSON objects with a string or number "id" are W-JSONL-LINE warnings.
 std::size_t read_paper_metadata(const std::string& path, CitationData& data, DiagnosticSink& sink,

@@ -7,11 +7,17 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
+#include <vector>
 
 namespace {
 
@@ -85,6 +91,43 @@ void expect_components_equal(int ranks, const std::string& input_args) {
     EXPECT_EQ(partition_of(distributed.out), partition_of(single.out));
 }
 
+// A file under a per-process temporary directory, removed with it at exit of the test.
+class TempDir {
+public:
+    TempDir() : path_(std::filesystem::temp_directory_path() / ("citegraph-distributed-" + std::to_string(::getpid()))) {
+        std::filesystem::create_directories(path_);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    std::string write(const std::string& name, const std::string& content) const {
+        const auto file = (path_ / name).string();
+        std::ofstream(file, std::ios::binary) << content;
+        return file;
+    }
+    std::string path(const std::string& name) const { return (path_ / name).string(); }
+
+private:
+    std::filesystem::path path_;
+};
+
+// The diagnostics a run printed about `file` (lines that start with its path), in order.
+std::vector<std::string> diagnostics_about(const std::string& file, const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind(file + ":", 0) == 0) out.push_back(line);
+    return out;
+}
+
+// stderr only (stdout dropped) of a single-machine run and of an MPI run.
+CommandRun single_stderr(const std::string& args) { return run(kBin + " " + args + " 2>&1 >/dev/null"); }
+CommandRun mpi_stderr(int ranks, const std::string& args) {
+    return run("mpirun --allow-run-as-root --oversubscribe -np " + std::to_string(ranks) + " " + q(kMpiBin) + " " + args +
+               " 2>&1 >/dev/null");
+}
+
 }  // namespace
 
 // Hand-computed: for a -> b with alpha 0.85, networkx's equations are
@@ -112,11 +155,14 @@ TEST(Distributed, HandMadeGraphEqualsSingleMachineOnOneTwoAndThreeRanks) {
     EXPECT_EQ(partition_of(r.out), expected);
 }
 
-TEST(Distributed, CoraOnTwoRanksEqualsSingleMachine) {
+TEST(Distributed, CoraOnTwoAndThreeRanksEqualsSingleMachine) {
     SKIP_WITHOUT_MPI();
     SKIP_WITHOUT(kCora);
-    expect_pagerank_equal(2, q(kCora) + " --columns cited,citing");
-    expect_components_equal(2, q(kCora) + " --columns cited,citing");
+    for (int ranks : {2, 3}) {
+        SCOPED_TRACE("ranks = " + std::to_string(ranks));
+        expect_pagerank_equal(ranks, q(kCora) + " --columns cited,citing");
+        expect_components_equal(ranks, q(kCora) + " --columns cited,citing");
+    }
 }
 
 TEST(Distributed, CitHepPhOnTwoRanksEqualsSingleMachine) {
@@ -144,4 +190,181 @@ TEST(Distributed, MissingInputIsAnInputErrorReportedOnce) {
     for (auto pos = r.out.find("error[E-IO]"); pos != std::string::npos; pos = r.out.find("error[E-IO]", pos + 1)) ++count;
     EXPECT_EQ(count, 1u) << r.out;
     EXPECT_NE(r.out.find(needle), std::string::npos) << r.out;
+}
+
+// The plain-file path on real data: cit-HepPh decompressed, so that each rank reads a byte range
+// (the shared .gz is read whole by every rank).
+TEST(Distributed, CitHepPhDecompressedIsSplitAndEqualsSingleMachineOnTwoAndThreeRanks) {
+    SKIP_WITHOUT_MPI();
+    SKIP_WITHOUT(kHepPh);
+    if (run("command -v gzip >/dev/null 2>&1").status != 0) GTEST_SKIP() << "skipped: no gzip";
+    const TempDir dir;
+    const std::string plain = dir.path("cit-hepph.tsv");
+    ASSERT_EQ(run("gzip -dc " + q(kHepPh) + " > " + q(plain)).status, 0);
+    for (int ranks : {2, 3}) {
+        SCOPED_TRACE("ranks = " + std::to_string(ranks));
+        expect_pagerank_equal(ranks, q(plain));
+        expect_components_equal(ranks, q(plain));
+    }
+    // 421,578 lines of edges (one comment line), all distinct: the sum over the ranks' ranges.
+    const auto r = mpi_stderr(3, "rank --top 1 " + q(plain));
+    ASSERT_EQ(r.status, 0) << r.out;
+    EXPECT_NE(r.out.find("34546 papers, 421578 citations"), std::string::npos) << r.out;
+}
+
+// Many short lines, a header, comments and a blank line, so that every cut between the ranks'
+// byte ranges falls inside a line: the ranks must still read each line exactly once.
+TEST(Distributed, RangesThatCutLinesEqualSingleMachine) {
+    SKIP_WITHOUT_MPI();
+    std::string text = "source,target\n";
+    for (int i = 1; i <= 4000; ++i) {
+        if (i % 250 == 0) text += "# a comment line in the middle\n";
+        if (i == 2222) text += "\n";
+        text += "a" + std::to_string(i % 151) + ",b" + std::to_string((i * 7) % 163) + "\n";
+        if (i % 5 == 0) text += "b" + std::to_string(i % 163) + ",a" + std::to_string((i * 3) % 151) + "\n";
+    }
+    // A comment at the end moves the cuts (rank r of N starts at byte size * r / N) until none
+    // falls just after a newline.
+    auto cut_at_line_start = [](const std::string& t) {
+        for (std::size_t ranks : {2u, 3u})
+            for (std::size_t r = 1; r < ranks; ++r)
+                if (t[t.size() * r / ranks - 1] == '\n') return true;
+        return false;
+    };
+    while (cut_at_line_start(text)) text += "%\n";
+    const TempDir dir;
+    const std::string file = dir.write("short-lines.csv", text);
+    for (int ranks : {2, 3}) {
+        SCOPED_TRACE("ranks = " + std::to_string(ranks));
+        expect_pagerank_equal(ranks, q(file));
+        expect_components_equal(ranks, q(file));
+    }
+    // And cuts exactly at line starts: 300 lines of 10 bytes, cut at bytes 1000 and 2000 (3
+    // ranks) or 1500 (2 ranks); no last newline either.
+    std::string even;
+    char line[16];
+    for (int i = 0; i < 300; ++i) {
+        std::snprintf(line, sizeof line, "a%03d\tb%03d\n", i % 70, (i * 13) % 90);
+        even += line;
+    }
+    even.pop_back();
+    even += "0";  // still 3000 bytes: the last line is "a..\tb..0"
+    ASSERT_EQ(even.size(), 3000u);
+    const std::string even_file = dir.write("even-lines.tsv", even);
+    for (int ranks : {2, 3}) {
+        SCOPED_TRACE("even lines, ranks = " + std::to_string(ranks));
+        expect_pagerank_equal(ranks, q(even_file));
+        expect_components_equal(ranks, q(even_file));
+    }
+}
+
+// A bad line in the second half of a file, read by rank 1 or 2 of 3, is reported at its line in
+// the whole file, exactly as one machine reports it; 25 bad lines over all ranks: the first 20
+// are listed and the total counted, as on one machine. A line over the 1 MiB limit is an input
+// error: exit 3 on every rank, at its line.
+TEST(Distributed, DiagnosticsOfLaterRangesCarryWholeFileLineNumbers) {
+    SKIP_WITHOUT_MPI();
+    const TempDir dir;
+    std::string text;
+    for (int i = 1; i <= 1200; ++i) {
+        if (i == 1000)
+            text += "u\tv\tnot-a-weight\n";  // line 1000, column 5
+        else if (i % 45 == 0)
+            text += "lonely\n";  // 26 lines: 1 field
+        else
+            text += "n" + std::to_string(i % 113) + "\tn" + std::to_string((i * 11) % 127) + "\n";
+    }
+    const std::string bad = dir.write("bad-lines.tsv", text);
+    const auto single = single_stderr("rank --by pagerank " + q(bad));
+    ASSERT_EQ(single.status, 0) << single.out;
+    const auto expected = diagnostics_about(bad, single.out);
+    ASSERT_EQ(expected.size(), 21u) << single.out;  // 20 listed, then W-EDGE-SKIPPED
+    EXPECT_EQ(expected.back(), bad + ": warning[W-EDGE-SKIPPED]: 27 line(s) skipped (the first 20 are listed)");
+    const auto distributed = mpi_stderr(3, "rank " + q(bad));
+    ASSERT_EQ(distributed.status, 0) << distributed.out;
+    EXPECT_EQ(diagnostics_about(bad, distributed.out), expected) << distributed.out;
+
+    // Only the line at 1000 and the over-long line at 900 (read by rank 2 of 3).
+    std::string lines;
+    for (int i = 1; i <= 1200; ++i) {
+        if (i == 900)
+            lines += std::string(3u << 20, 'L') + "\n";
+        else if (i == 1000)
+            lines += "u\tv\tnot-a-weight\n";
+        else
+            lines += "n" + std::to_string(i % 113) + "\tn" + std::to_string((i * 11) % 127) + "\n";
+    }
+    const std::string long_line = dir.write("long-line.tsv", lines);
+    const auto single_long = single_stderr("rank --by pagerank " + q(long_line));
+    EXPECT_EQ(single_long.status, 3);
+    const auto expected_long = diagnostics_about(long_line, single_long.out);
+    ASSERT_FALSE(expected_long.empty()) << single_long.out;
+    EXPECT_EQ(expected_long.front(), long_line + ":900:1: error[E-LINE-LENGTH]: line is longer than the limit of 1048576 bytes");
+    EXPECT_EQ(expected_long[1], long_line + ":1000:5: warning[W-EDGE-LINE]: weight 'not-a-weight' is not a finite non-negative number; line skipped");
+    for (int ranks : {2, 3}) {
+        SCOPED_TRACE("ranks = " + std::to_string(ranks));
+        const auto distributed_long = mpi_stderr(ranks, "rank " + q(long_line));
+        EXPECT_EQ(distributed_long.status, 3) << distributed_long.out;
+        EXPECT_EQ(diagnostics_about(long_line, distributed_long.out), expected_long) << distributed_long.out;
+    }
+}
+
+// One pair cited twice, in different ranks' ranges, with different weights: one machine keeps
+// one edge with the first occurrence's weight, and so must the ranks. The scores then equal one
+// machine's, and differ from those of a file that keeps the later weight instead.
+TEST(Distributed, DuplicatesAcrossRangesKeepTheFirstOccurrence) {
+    SKIP_WITHOUT_MPI();
+    auto edges = [](const std::string& first_weight, const std::string& last_weight) {
+        std::string text = "x\ty\t" + first_weight + "\n";
+        for (int i = 1; i <= 600; ++i) text += "f" + std::to_string(i % 37) + "\tf" + std::to_string((i * 5) % 41) + "\t1\n";
+        text += "y\tx\t2\n";
+        for (int i = 1; i <= 600; ++i) text += "f" + std::to_string(i % 37) + "\tx\t1\n";  // duplicates too
+        return text + "x\ty\t" + last_weight + "\nx\tf1\n";  // the last line without a weight: 1
+    };
+    const TempDir dir;
+    const std::string file = dir.write("duplicates.tsv", edges("9", "0.25"));
+    for (int ranks : {2, 3}) {
+        SCOPED_TRACE("ranks = " + std::to_string(ranks));
+        expect_pagerank_equal(ranks, q(file));
+        expect_components_equal(ranks, q(file));
+    }
+    // Distinct pairs: f->f pairs (i % 37, 5i % 41) over i = 1..600, then y->x, f->x for 37 f's,
+    // x->f1: counted by the single-machine run of this file (see the summary line).
+    const auto distributed = mpi_stderr(3, "rank " + q(file));
+    std::set<std::pair<int, int>> ff;
+    for (int i = 1; i <= 600; ++i) ff.emplace(i % 37, (i * 5) % 41);
+    const std::size_t distinct = 1 + ff.size() + 1 + 37 + 1;
+    EXPECT_NE(distributed.out.find(std::to_string(distinct) + " citations"), std::string::npos) << distributed.out;
+
+    // The weight of the first x -> y matters: 9 (first) gives other scores than 0.25 (last).
+    const std::string tight = " --tolerance 1e-15 ";
+    const auto first_wins = scores_of(mpi(3, "rank --top 0 --json -q" + tight + q(file)).out);
+    const std::string swapped = dir.write("swapped.tsv", edges("0.25", "9"));
+    const auto last_wins = scores_of(mpi(3, "rank --top 0 --json -q" + tight + q(swapped)).out);
+    EXPECT_GT(std::abs(first_wins.at("y") - last_wins.at("y")), 1e-3);
+}
+
+// Several inputs, plain ones split and a gzip one read whole, sharing papers and pairs with other
+// weights: the numbering and the first occurrence run over the files in order, as on one machine.
+TEST(Distributed, SeveralFilesSplitAndWholeEqualSingleMachine) {
+    SKIP_WITHOUT_MPI();
+    if (run("command -v gzip >/dev/null 2>&1").status != 0) GTEST_SKIP() << "skipped: no gzip";
+    const TempDir dir;
+    std::string first, second, third;
+    for (int i = 1; i <= 300; ++i) {
+        first += "k" + std::to_string(i % 41) + "\tk" + std::to_string((i * 3) % 43) + "\t" + std::to_string(1 + i % 4) + "\n";
+        second += "k" + std::to_string(i % 43) + "\tm" + std::to_string(i % 19) + "\n";
+        third += "m" + std::to_string(i % 19) + "\tk" + std::to_string((i * 5) % 41) + "\t0.5\n";
+    }
+    third += "k1\tk3\t100\n";  // k1 -> k3 came first in the first file with weight 2
+    const std::string a = dir.write("a.tsv", first);
+    const std::string b = dir.write("b.tsv", second);
+    const std::string c = dir.write("c.tsv", third);
+    ASSERT_EQ(run("gzip -c " + q(c) + " > " + q(c + ".gz")).status, 0);
+    const std::string inputs = q(a) + " " + q(c + ".gz") + " " + q(b);
+    for (int ranks : {1, 2, 3}) {
+        SCOPED_TRACE("ranks = " + std::to_string(ranks));
+        expect_pagerank_equal(ranks, inputs);
+        expect_components_equal(ranks, inputs);
+    }
 }
