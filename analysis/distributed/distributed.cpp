@@ -101,6 +101,28 @@ PageRankResult page_rank(const boost::mpi::communicator& world, const EdgeListGr
     incoming.set_reduce(AddReducer());
     incoming.set_consistency_model(boost::parallel::cm_flush | boost::parallel::cm_reset);
 
+    // A put to another rank's vertex goes through the property map's ghost cell for it (a
+    // hashed lookup); once per edge that costs more than the rest of the iteration when the
+    // blocks split the edges evenly, since then many edges cross ranks. So each rank sums its
+    // contributions to every other rank's vertex in a plain array (by global vertex) and puts
+    // each sum once. The additions happen in the same order as before, so the scores are the
+    // same bits.
+    using Vertex = boost::graph_traits<DirectedGraph>::vertex_descriptor;
+    const auto me = process_id(pg);
+    std::vector<double> remote_sum(n, 0.0);
+    std::vector<Vertex> remote_targets;  // each distinct target on another rank, once
+    {
+        std::vector<bool> seen(n, false);
+        BGL_FORALL_VERTICES(u, g, DirectedGraph)
+        BGL_FORALL_OUTEDGES(u, e, g, DirectedGraph) {
+            const Vertex v = target(e, g);
+            if (v.owner == me) continue;
+            const std::size_t global = distribution.global(v.owner, v.local);
+            if (!seen[global]) remote_targets.push_back(v);
+            seen[global] = true;
+        }
+    }
+
     const double alpha = options.damping;
     const double threshold = static_cast<double>(n) * options.tolerance;
     for (int it = 1; it <= options.max_iterations; ++it) {
@@ -114,9 +136,18 @@ PageRankResult page_rank(const boost::mpi::communicator& world, const EdgeListGr
             }
             const double share = current[i] / out_weight[i];
             BGL_FORALL_OUTEDGES(u, e, g, DirectedGraph) {
-                const auto v = target(e, g);
-                put(incoming, v, get(incoming, v) + share * get(weight, e));
+                const Vertex v = target(e, g);
+                const double contribution = share * get(weight, e);
+                if (v.owner == me)
+                    incoming_storage[v.local] += contribution;  // vecS: the local index is the vertex index
+                else
+                    remote_sum[distribution.global(v.owner, v.local)] += contribution;
             }
+        }
+        for (const Vertex v : remote_targets) {
+            double& sum = remote_sum[distribution.global(v.owner, v.local)];
+            put(incoming, v, sum);  // the ghost cell was reset by the last synchronize
+            sum = 0.0;
         }
         synchronize(pg);  // every remote contribution has reached its owner
         const double dangling = boost::mpi::all_reduce(world, local_dangling, std::plus<double>());
