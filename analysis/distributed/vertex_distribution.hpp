@@ -19,7 +19,8 @@ namespace citegraph::analysis::distributed {
 // Block sizes (vertices per rank, ranks in order, summing to out_degree.size()) that cut the
 // vertex numbers where the prefix sum of out_degree crosses r * total / ranks: the first block
 // ends at the first vertex v with sum(out_degree[0..v)) * ranks >= total, and so on. A block
-// then holds at most total / ranks + (the largest out-degree) edges. Every block holds at least
+// is then off total / ranks by at most the largest out-degree, unless a cut had to move to
+// leave every block a vertex: every block holds at least
 // one vertex while there are enough (uneven_block finds the owner by a binary search over the
 // block starts, which names the wrong rank after an empty block); with fewer vertices than
 // ranks the last ranks get none. Deterministic: every rank computes the same from the same
