@@ -37,6 +37,7 @@ struct Options {
     std::size_t top = 10;
     bool json = false;
     bool quiet = false;
+    bool verbose = false;
 };
 
 // Reads the edge lists, split between the ranks (analysis/distributed/edge_list_load.hpp).
@@ -123,6 +124,7 @@ int main(int argc, char** argv) {
         cmd->add_option("--top", options.top, "How many rows to print (0 = all)");
         cmd->add_flag("--json", options.json, "Machine-readable output on stdout");
         cmd->add_flag("-q,--quiet", options.quiet, "No summary on stderr");
+        cmd->add_flag("-v,--verbose", options.verbose, "Also each rank's share of the papers and citations on stderr");
     };
     auto* rank = app.add_subcommand("rank", "PageRank (networkx's definition)");
     add_common(rank);
@@ -150,6 +152,15 @@ int main(int argc, char** argv) {
             for (const auto& d : sink.all()) std::cerr << citegraph::graph::format(d) << '\n';
         if (!ok) return kInputError;
         const double load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (options.verbose) {
+            // Every rank parsed the same options, so every rank takes part in this gather.
+            std::vector<std::size_t> edges_per_rank;
+            boost::mpi::gather(world, graph.edges.size(), edges_per_rank, 0);
+            if (root)
+                for (std::size_t r = 0; r < edges_per_rank.size(); ++r)
+                    std::cerr << "rank " << r << ": " << graph.vertices_per_rank.at(r) << " papers, " << edges_per_rank[r]
+                              << " citations\n";
+        }
         std::ostringstream out;
         std::ostringstream summary;
         const auto pass_start = std::chrono::steady_clock::now();

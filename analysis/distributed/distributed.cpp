@@ -1,4 +1,5 @@
 #include "analysis/distributed/distributed.hpp"
+#include "analysis/distributed/vertex_distribution.hpp"
 
 #include <boost/graph/use_mpi.hpp>
 // use_mpi.hpp must come first: PBGL's headers refuse to compile without it.
@@ -36,8 +37,8 @@ struct AddReducer {
 };
 
 // Collects one value per local vertex on every rank into a vector indexed by global vertex on
-// rank 0. With PBGL's block distribution the ranks' blocks are contiguous, but the mapping is
-// asked of the distribution rather than assumed.
+// rank 0. The ranks' blocks are contiguous, but the mapping is asked of the graph's
+// distribution (the one it was built with) rather than assumed.
 template <typename Graph, typename T>
 std::vector<T> gather_to_root(const boost::mpi::communicator& world, const Graph& g, const std::vector<T>& local,
                               std::size_t n) {
@@ -52,17 +53,16 @@ std::vector<T> gather_to_root(const boost::mpi::communicator& world, const Graph
 }
 
 // PBGL's edge-list constructors (adjlist/initialize.hpp, for vecS vertex lists) add, on each
-// rank, the listed edges whose source the rank owns under the block distribution, and skip the
+// rank, the listed edges whose source the rank owns under the given distribution, and skip the
 // others: they were written for every rank passing the same list. Each rank here passes only
 // its own edges (load_edge_lists routes them), so an edge of another rank would be lost
 // silently; this says so instead, on every rank alike. (An undirected edge is still stored at
 // both ends: PBGL sends it to the target's owner during the constructor's synchronize.)
-void require_local_sources(const boost::mpi::communicator& world, const ProcessGroup& pg, const EdgeListGraph& graph,
-                           std::size_t n) {
-    const boost::parallel::block owner_of(pg, n);
-    const auto me = static_cast<std::size_t>(process_id(pg));
+void require_local_sources(const boost::mpi::communicator& world, const boost::parallel::uneven_block& owner_of,
+                           const EdgeListGraph& graph, std::size_t n) {
+    const auto me = static_cast<std::size_t>(world.rank());
     bool misplaced = false;
-    for (const auto& [u, v] : graph.edges) misplaced = misplaced || owner_of(static_cast<std::size_t>(u)) != me || v >= n;
+    for (const auto& [u, v] : graph.edges) misplaced = misplaced || u >= n || v >= n || owner_of(static_cast<std::size_t>(u)) != me;
     if (boost::mpi::all_reduce(world, misplaced, std::logical_or<bool>()))
         throw std::logic_error("an edge was given to a rank that does not own its source");
 }
@@ -80,8 +80,9 @@ PageRankResult page_rank(const boost::mpi::communicator& world, const EdgeListGr
     ProcessGroup pg;
     std::vector<double> weights = graph.weights;
     if (weights.empty()) weights.assign(graph.edges.size(), 1.0);
-    require_local_sources(world, pg, graph, n);
-    const DirectedGraph g(graph.edges.begin(), graph.edges.end(), weights.begin(), n, pg);
+    const auto distribution = vertex_distribution(world, graph);
+    require_local_sources(world, distribution, graph, n);
+    const DirectedGraph g(graph.edges.begin(), graph.edges.end(), weights.begin(), n, pg, distribution);
     const auto weight = get(boost::edge_weight, g);
     const auto index = get(boost::vertex_index, g);
     const std::size_t local_n = num_vertices(g);
@@ -100,6 +101,28 @@ PageRankResult page_rank(const boost::mpi::communicator& world, const EdgeListGr
     incoming.set_reduce(AddReducer());
     incoming.set_consistency_model(boost::parallel::cm_flush | boost::parallel::cm_reset);
 
+    // A put to another rank's vertex goes through the property map's ghost cell for it (a
+    // hashed lookup); once per edge that costs more than the rest of the iteration when the
+    // blocks split the edges evenly, since then many edges cross ranks. So each rank sums its
+    // contributions to every other rank's vertex in a plain array (by global vertex) and puts
+    // each sum once. The additions happen in the same order as before, so the scores are the
+    // same bits.
+    using Vertex = boost::graph_traits<DirectedGraph>::vertex_descriptor;
+    const auto me = process_id(pg);
+    std::vector<double> remote_sum(n, 0.0);
+    std::vector<Vertex> remote_targets;  // each distinct target on another rank, once
+    {
+        std::vector<bool> seen(n, false);
+        BGL_FORALL_VERTICES(u, g, DirectedGraph)
+        BGL_FORALL_OUTEDGES(u, e, g, DirectedGraph) {
+            const Vertex v = target(e, g);
+            if (v.owner == me) continue;
+            const std::size_t global = distribution.global(v.owner, v.local);
+            if (!seen[global]) remote_targets.push_back(v);
+            seen[global] = true;
+        }
+    }
+
     const double alpha = options.damping;
     const double threshold = static_cast<double>(n) * options.tolerance;
     for (int it = 1; it <= options.max_iterations; ++it) {
@@ -113,9 +136,18 @@ PageRankResult page_rank(const boost::mpi::communicator& world, const EdgeListGr
             }
             const double share = current[i] / out_weight[i];
             BGL_FORALL_OUTEDGES(u, e, g, DirectedGraph) {
-                const auto v = target(e, g);
-                put(incoming, v, get(incoming, v) + share * get(weight, e));
+                const Vertex v = target(e, g);
+                const double contribution = share * get(weight, e);
+                if (v.owner == me)
+                    incoming_storage[v.local] += contribution;  // vecS: the local index is the vertex index
+                else
+                    remote_sum[distribution.global(v.owner, v.local)] += contribution;
             }
+        }
+        for (const Vertex v : remote_targets) {
+            double& sum = remote_sum[distribution.global(v.owner, v.local)];
+            put(incoming, v, sum);  // the ghost cell was reset by the last synchronize
+            sum = 0.0;
         }
         synchronize(pg);  // every remote contribution has reached its owner
         const double dangling = boost::mpi::all_reduce(world, local_dangling, std::plus<double>());
@@ -142,8 +174,9 @@ std::vector<std::uint32_t> weak_components(const boost::mpi::communicator& world
     const std::size_t n = graph.ids.size();
     if (n == 0) return {};
     ProcessGroup pg;
-    require_local_sources(world, pg, graph, n);
-    UndirectedGraph g(graph.edges.begin(), graph.edges.end(), n, pg);
+    const auto distribution = vertex_distribution(world, graph);
+    require_local_sources(world, distribution, graph, n);
+    UndirectedGraph g(graph.edges.begin(), graph.edges.end(), n, pg, distribution);
     std::vector<std::uint64_t> component_storage(num_vertices(g), 0);
     auto component = boost::make_iterator_property_map(component_storage.begin(), get(boost::vertex_index, g));
     boost::connected_components(g, component);

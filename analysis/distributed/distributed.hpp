@@ -5,8 +5,11 @@
 //
 // The edge list is read in parts (analysis/distributed/edge_list_load.hpp): each rank parses a
 // byte range of each plain file, the ranks agree on one vertex numbering, and each edge goes to
-// the rank that owns its source under PBGL's block distribution, where it is stored in that
-// rank's part of a distributed adjacency_list. Only the id strings are on every rank.
+// the rank that owns its source, where it is stored in that rank's part of a distributed
+// adjacency_list. Each rank owns a contiguous block of vertex numbers holding about an equal
+// share of the edges (analysis/distributed/vertex_distribution.hpp). Only the id strings and
+// the block sizes are on every rank.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -17,13 +20,15 @@
 namespace citegraph::analysis::distributed {
 
 // A citation graph as one rank holds it: every vertex's id (vertices 0..n-1, ids[i] is vertex i,
-// the same on every rank) and this rank's edges (citing, cited): those whose source it owns
-// under PBGL's block distribution (boost::parallel::block over n vertices), deduplicated across
-// all ranks the way the single-machine citation projection does (one edge per ordered pair, the
-// first occurrence's weight). load_edge_lists builds it; the passes below throw std::logic_error
+// the same on every rank), how many vertices each rank owns (rank 0 the first block of vertex
+// numbers, rank 1 the next, ...; the same on every rank) and this rank's edges (citing, cited):
+// those whose source it owns, deduplicated across all ranks the way the single-machine citation
+// projection does (one edge per ordered pair, the first occurrence's weight). load_edge_lists
+// builds it, with blocks that split the edges evenly; the passes below throw std::logic_error
 // (on every rank) when an edge's source belongs to another rank.
 struct EdgeListGraph {
     std::vector<std::string> ids;
+    std::vector<std::size_t> vertices_per_rank;  // PBGL's uneven_block; empty = PBGL's block (equal counts)
     std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;  // this rank's
     std::vector<double> weights;  // one per edge; empty = every edge weighs 1
 };

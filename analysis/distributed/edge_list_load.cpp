@@ -1,4 +1,5 @@
 #include "analysis/distributed/edge_list_load.hpp"
+#include "analysis/distributed/vertex_distribution.hpp"
 
 #include <boost/graph/use_mpi.hpp>
 // use_mpi.hpp must come first: PBGL's headers refuse to compile without it.
@@ -83,16 +84,6 @@ std::vector<FilePlan> plan_files(const boost::mpi::communicator& world, const st
 
 // Per file, what one rank read: its lines, the edges it keeps, its bad lines.
 enum Count : std::size_t { kLines, kEdges, kSkipped, kCounts };
-
-// PBGL's block distribution (boost::parallel::block, the default of the distributed
-// adjacency_list) asks a "linear process group" for its rank and size; these two functions
-// answer for a communicator, so that the loader routes each edge to the rank PBGL stores it on.
-struct Ranks {
-    int rank;
-    int size;
-};
-int process_id(const Ranks& r) { return r.rank; }
-int num_processes(const Ranks& r) { return r.size; }
 
 }  // namespace
 
@@ -229,7 +220,19 @@ bool load_edge_lists(const boost::mpi::communicator& world, const std::vector<st
             }
     }
     const bool weighted = boost::mpi::all_reduce(world, !local.weights.empty(), std::logical_or<bool>());
-    const boost::parallel::block owner_of(Ranks{world.rank(), world.size()}, n);
+    // The owners: blocks of vertex numbers that split the edges evenly. The counts are of the
+    // parsed edges, before deduplication (which needs the edges at their owner), so the blocks
+    // split evenly what each rank receives below; the stored edges too unless duplicates are
+    // many and gathered on a few papers. Equal vertex counts would put nearly all the edges
+    // on one rank: with skewed degrees the papers that cite much come in a few blocks.
+    {
+        if (n > INT_MAX) throw std::runtime_error("more papers than one MPI message can count");
+        std::vector<std::uint64_t> out_degree(n, 0);
+        for (const auto& [u, v] : local.edges) ++out_degree[global_of[u]];
+        MPI_Allreduce(MPI_IN_PLACE, out_degree.data(), static_cast<int>(n), MPI_UINT64_T, MPI_SUM, static_cast<MPI_Comm>(world));
+        graph.vertices_per_rank = balanced_blocks(out_degree, ranks);
+    }
+    const boost::parallel::uneven_block owner_of = vertex_distribution(world, graph);
     // Each edge travels as (source << 32 | target, sequence[, weight's bits]), packed by
     // destination for one MPI_Alltoallv: no serialization of a few words per edge.
     const std::size_t words = weighted ? 3 : 2;

@@ -1,8 +1,8 @@
 #pragma once
 // Reading edge lists for the distributed mode, split between the MPI ranks: each rank parses
 // only its byte range of every plain edge-list file, the ranks agree on one vertex numbering,
-// and each edge ends up, deduplicated, on the rank that owns its source under PBGL's block
-// distribution. The result equals what one machine reads from the same files: the same ids in
+// and each edge ends up, deduplicated, on the rank that owns its source (vertex blocks that
+// split the edges evenly, analysis/distributed/vertex_distribution.hpp). The result equals what one machine reads from the same files: the same ids in
 // the same order, the same edges with the same weights, the same diagnostics.
 #include "analysis/distributed/distributed.hpp"
 #include "graph/diagnostics.hpp"
@@ -31,8 +31,11 @@ struct EdgeListLoad {
 // Vertex numbers follow the single-machine first-appearance order over the files in order:
 // each rank lists the ids new to it per file, and every rank interns the lists of (file, rank)
 // in that order, keeping first occurrences. `graph.ids` then holds every id on every rank.
-// Edges are numbered in file order ((file, rank, position)), sent to the owner of their source,
-// and deduplicated there keeping the first occurrence's weight; `graph.edges` holds this rank's.
+// Each rank then owns a contiguous block of vertex numbers (`graph.vertices_per_rank`, from
+// balanced_blocks over every paper's count of parsed out-edges, summed over the ranks), so that
+// each rank gets about an equal share of the edges. Edges are numbered in file order ((file,
+// rank, position)), sent to the owner of their source, and deduplicated there keeping the first
+// occurrence's weight; `graph.edges` holds this rank's.
 //
 // Diagnostics: rank 0's `sink` receives every rank's, in file order, with whole-file line
 // numbers (each range's count of lines shifts the ranges after it) and the whole-file verdicts

@@ -368,3 +368,54 @@ TEST(Distributed, SeveralFilesSplitAndWholeEqualSingleMachine) {
         expect_components_equal(ranks, inputs);
     }
 }
+
+// Papers that cite much come first (40 "hubs" citing 250 papers each, then 2000 papers citing
+// one or two): with equal vertex counts per rank the first rank would hold the hubs' 10,000
+// edges of 13,000. The blocks split by out-edges instead: each rank's share is within the
+// largest out-degree (250) of m/N (the cut falls at a vertex boundary, so a block can be off by
+// at most one vertex's edges), and the results still equal one machine's.
+TEST(Distributed, SkewedGraphSplitsTheEdgesEvenlyBetweenRanks) {
+    SKIP_WITHOUT_MPI();
+    std::string text;
+    std::set<std::pair<std::string, std::string>> distinct;
+    auto add = [&](const std::string& citing, const std::string& cited) {
+        text += citing + "\t" + cited + "\n";
+        distinct.emplace(citing, cited);
+    };
+    for (int h = 0; h < 40; ++h)
+        for (int k = 0; k < 250; ++k) add("h" + std::to_string(h), "l" + std::to_string((h * 53 + k) % 2000));
+    for (int j = 0; j < 2000; ++j) {
+        add("l" + std::to_string(j), "l" + std::to_string((j * 7 + 1) % 2000));
+        if (j < 1000) add("l" + std::to_string(j), "l" + std::to_string((j * 11 + 3) % 2000));
+    }
+    const std::size_t m = distinct.size();
+    ASSERT_EQ(m, 13000u);
+    constexpr std::size_t kLargestOutDegree = 250;
+    const TempDir dir;
+    const std::string file = dir.write("skewed.tsv", text);
+    for (int ranks : {2, 3}) {
+        SCOPED_TRACE("ranks = " + std::to_string(ranks));
+        const auto r = mpi_stderr(ranks, "rank -v " + q(file));
+        ASSERT_EQ(r.status, 0) << r.out;
+        std::size_t papers_total = 0, edges_total = 0;
+        for (int k = 0; k < ranks; ++k) {
+            const std::string prefix = "rank " + std::to_string(k) + ": ";
+            const auto at = r.out.find(prefix);
+            ASSERT_NE(at, std::string::npos) << r.out;
+            std::size_t papers = 0, edges = 0;
+            ASSERT_EQ(std::sscanf(r.out.c_str() + at + prefix.size(), "%zu papers, %zu citations", &papers, &edges), 2) << r.out;
+            const double share = static_cast<double>(m) / ranks;
+            EXPECT_LE(std::abs(static_cast<double>(edges) - share), static_cast<double>(kLargestOutDegree)) << r.out;
+            papers_total += papers;
+            edges_total += edges;
+        }
+        EXPECT_EQ(papers_total, 2040u);
+        EXPECT_EQ(edges_total, m);
+        expect_pagerank_equal(ranks, q(file));
+        expect_components_equal(ranks, q(file));
+    }
+    // The per-rank lines are printed only when asked for.
+    const auto quiet = mpi_stderr(2, "rank " + q(file));
+    ASSERT_EQ(quiet.status, 0);
+    EXPECT_EQ(quiet.out.find("rank 0: "), std::string::npos) << quiet.out;
+}
