@@ -144,7 +144,9 @@ int run_clusters(const ClustersOptions& options, std::ostream& out, std::ostream
     std::optional<analysis::Projection> p;
     {
         PassTimer t("projection", err, options.timings);
-        p = analysis::project(*loaded, projection_kind(options.projection));
+        // The citation edge list moves into the projection (metadata, which the labels read,
+        // stays): one copy of the edges fewer at the peak (R-MAT 16M, Leiden: 1466 -> 1310 MB).
+        p = analysis::project_consuming(*loaded, projection_kind(options.projection));
     }
     // Citation graphs are clustered as undirected simple graphs (one edge of weight 1 per
     // cited pair, self-loops dropped), the graph igraph's as_undirected("collapse") gives; the
