@@ -1,5 +1,7 @@
 #include "analysis/influence.hpp"
 
+#include "analysis/projection.hpp"
+
 #include <algorithm>
 #include <set>
 #include <stdexcept>
@@ -98,6 +100,26 @@ InfluenceResult influence_ranking(const graph::LoadResult& loaded, const std::un
     });
     for (std::size_t i = 0; i < result.ranking.size(); ++i) result.ranking[i].rank = static_cast<int>(i) + 1;
     return result;
+}
+
+namespace {
+
+std::unordered_map<std::string, double> paper_pagerank(const Projection& p, const PageRankOptions& options) {
+    std::unordered_map<std::string, double> out;
+    if (p.csr.num_vertices() == 0) return out;
+    const auto pr = page_rank(p.csr, options);
+    for (std::uint32_t v = 0; v < p.csr.num_vertices(); ++v)
+        if (p.is_paper[v]) out[p.csr.id(v)] = pr.score[v];
+    return out;
+}
+
+}  // namespace
+
+InfluencePageRanks influence_pageranks(const graph::LoadResult& loaded, const PageRankOptions& options) {
+    InfluencePageRanks out;
+    if (!loaded.digests.empty()) out.mentions = paper_pagerank(project(loaded, ProjectionKind::Mentions), options);
+    if (!loaded.citations.edges.empty()) out.citations = paper_pagerank(project(loaded, ProjectionKind::Citations), options);
+    return out;
 }
 
 }  // namespace citegraph::analysis

@@ -15,6 +15,7 @@
 //   sections           number of digest sections that mention the paper (by id or name)
 //   months             number of digest months that mention the paper
 //   reliance           number of distinct gaps and ideas with an edge to the paper
+#include "analysis/centrality.hpp"
 #include "graph/load.hpp"
 
 #include <map>
@@ -63,5 +64,15 @@ InfluenceResult influence_ranking(const graph::LoadResult& loaded,
                                   const std::unordered_map<std::string, double>& mention_pagerank,
                                   const std::unordered_map<std::string, double>& citation_pagerank,
                                   const InfluenceOptions& options = {});
+
+// The two PageRank signals influence_ranking takes, by paper id: PageRank on the mention
+// projection (when digests were loaded) and on the citation projection (when citation data
+// was); a map stays empty when its input is absent. Used by `rank`, `map` and the exports, so
+// that sizes and rankings come from one computation.
+struct InfluencePageRanks {
+    std::unordered_map<std::string, double> mentions;
+    std::unordered_map<std::string, double> citations;
+};
+InfluencePageRanks influence_pageranks(const graph::LoadResult& loaded, const PageRankOptions& options = {});
 
 }  // namespace citegraph::analysis

@@ -89,22 +89,11 @@ std::vector<std::string> months_of(const graph::LoadResult& loaded) {
     return months;
 }
 
-std::unordered_map<std::string, double> pagerank_by_id(const analysis::Projection& p) {
-    std::unordered_map<std::string, double> out;
-    if (p.csr.num_vertices() == 0) return out;
-    const auto pr = analysis::page_rank(p.csr);
-    for (std::uint32_t v = 0; v < p.csr.num_vertices(); ++v)
-        if (p.is_paper[v]) out[p.csr.id(v)] = pr.score[v];
-    return out;
-}
-
 // The influence ranking of `rank --by influence` (default weights), scaled so that the most
 // influential paper is 1.
 std::unordered_map<std::string, double> influence_by_id(const graph::LoadResult& loaded) {
-    std::unordered_map<std::string, double> mention_pr, citation_pr;
-    if (!loaded.digests.empty()) mention_pr = pagerank_by_id(analysis::project(loaded, analysis::ProjectionKind::Mentions));
-    if (!loaded.citations.edges.empty()) citation_pr = pagerank_by_id(analysis::project(loaded, analysis::ProjectionKind::Citations));
-    const auto ranking = analysis::influence_ranking(loaded, mention_pr, citation_pr);
+    const auto pr = analysis::influence_pageranks(loaded);
+    const auto ranking = analysis::influence_ranking(loaded, pr.mentions, pr.citations);
     double top = 0;
     for (const auto& e : ranking.ranking) top = std::max(top, e.score);
     std::unordered_map<std::string, double> out;

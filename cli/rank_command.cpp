@@ -23,15 +23,6 @@ struct Row {
     nlohmann::ordered_json signals = nlohmann::ordered_json::object();
 };
 
-std::unordered_map<std::string, double> pagerank_by_id(const analysis::Projection& p, const analysis::PageRankOptions& opt) {
-    std::unordered_map<std::string, double> out;
-    if (p.csr.num_vertices() == 0) return out;
-    const auto pr = analysis::page_rank(p.csr, opt);
-    for (std::uint32_t v = 0; v < p.csr.num_vertices(); ++v)
-        if (p.is_paper[v]) out[p.csr.id(v)] = pr.score[v];
-    return out;
-}
-
 }  // namespace
 
 void setup_rank(CLI::App& app, RankOptions& options) {
@@ -95,16 +86,15 @@ int run_rank(const RankOptions& options, std::ostream& out, std::ostream& err) {
     std::vector<Row> rows;
     std::string graph_description;
     if (options.by == "influence") {
-        std::unordered_map<std::string, double> mention_pr, citation_pr;
+        analysis::InfluencePageRanks pr;
         {
             PassTimer t("projection+pagerank", err, options.timings);
-            if (!loaded->digests.empty()) mention_pr = pagerank_by_id(analysis::project(*loaded, analysis::ProjectionKind::Mentions), pr_opt);
-            if (!loaded->citations.edges.empty()) citation_pr = pagerank_by_id(analysis::project(*loaded, analysis::ProjectionKind::Citations), pr_opt);
+            pr = analysis::influence_pageranks(*loaded, pr_opt);
         }
         analysis::InfluenceResult result;
         {
             PassTimer t("influence", err, options.timings);
-            result = analysis::influence_ranking(*loaded, mention_pr, citation_pr, influence);
+            result = analysis::influence_ranking(*loaded, pr.mentions, pr.citations, influence);
         }
         graph_description = "composite of: ";
         for (const auto& s : result.available) graph_description += s + (s == result.available.back() ? "" : ", ");

@@ -123,15 +123,6 @@ constexpr Rgb kGapColor{0xd6, 0x27, 0x28};
 constexpr Rgb kIdeaColor{0x2c, 0xa0, 0x2c};
 constexpr Rgb kNeutralColor{0x99, 0x99, 0x99};
 
-std::unordered_map<std::string, double> pagerank_by_id(const analysis::Projection& p) {
-    std::unordered_map<std::string, double> out;
-    if (p.csr.num_vertices() == 0) return out;
-    const auto pr = analysis::page_rank(p.csr);
-    for (std::uint32_t v = 0; v < p.csr.num_vertices(); ++v)
-        if (p.is_paper[v]) out[p.csr.id(v)] = pr.score[v];
-    return out;
-}
-
 // The root topic above `v` through subtopic_of edges (memoized; a cycle stops at the start).
 graph::Vertex root_topic(const graph::Graph& g, graph::Vertex v, std::unordered_map<graph::Vertex, graph::Vertex>& memo) {
     if (auto it = memo.find(v); it != memo.end()) return it->second;
@@ -171,10 +162,8 @@ std::vector<NodeVisual> compute_visuals(const graph::LoadResult& loaded, const V
     std::vector<NodeVisual> visuals(n);
 
     // Sizes from the influence ranking, computed as `rank --by influence` does.
-    std::unordered_map<std::string, double> mention_pr, citation_pr;
-    if (!loaded.digests.empty()) mention_pr = pagerank_by_id(analysis::project(loaded, analysis::ProjectionKind::Mentions));
-    if (!loaded.citations.edges.empty()) citation_pr = pagerank_by_id(analysis::project(loaded, analysis::ProjectionKind::Citations));
-    const auto influence = analysis::influence_ranking(loaded, mention_pr, citation_pr);
+    const auto pr = analysis::influence_pageranks(loaded);
+    const auto influence = analysis::influence_ranking(loaded, pr.mentions, pr.citations);
     for (const auto& entry : influence.ranking) {
         const auto v = kg.find(NodeKind::Paper, entry.id);
         if (!v) continue;
